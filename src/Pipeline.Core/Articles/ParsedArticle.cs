@@ -1,0 +1,55 @@
+namespace Pipeline.Core.Articles;
+
+/// <summary>One article as read from an upload, before it is given an identity or published.</summary>
+public sealed record ParsedArticle
+{
+    public required string Headline { get; init; }
+
+    /// <summary>Image caption without its credit.</summary>
+    public string? Caption { get; init; }
+
+    /// <summary>The credit that closed the caption, without parentheses, e.g. <c>AFP/File</c>.</summary>
+    public string? ImageCredit { get; init; }
+
+    public string? ImageUrl { get; init; }
+
+    /// <summary>The short link the source page already carried (kept, never used as ours).</summary>
+    public string? OriginalShortUrl { get; init; }
+
+    /// <summary>The <c>Updated</c> value as written, e.g. <c>22 June 2024</c> or <c>5 sec ago</c>.</summary>
+    public string? UpdatedText { get; init; }
+
+    /// <summary>The updated time, resolved against the upload time when the text was relative.</summary>
+    public DateTimeOffset? Updated { get; init; }
+
+    /// <summary>True when <see cref="Updated"/> was computed from a relative time and is approximate.</summary>
+    public bool UpdatedIsApproximate { get; init; }
+
+    /// <summary>Published time when the upload states one (front matter, or a trailer timestamp).</summary>
+    public DateTimeOffset? Published { get; init; }
+
+    public IReadOnlyList<string> Summary { get; init; } = [];
+
+    /// <summary>Author name(s).</summary>
+    public string? Byline { get; init; }
+
+    /// <summary>Edition line of the source page, e.g. <c>Arab News Pakistan</c>.</summary>
+    public string? Edition { get; init; }
+
+    /// <summary>Place of the dateline without its colon, e.g. <c>IRBIL, IRAQ</c>.</summary>
+    public string? Dateline { get; init; }
+
+    /// <summary>Body paragraphs; the first no longer carries the dateline.</summary>
+    public IReadOnlyList<string> Paragraphs { get; init; } = [];
+
+    // Fields only structured formats (front matter, JSON) carry.
+    public string? Id { get; init; }
+    public string? Slug { get; init; }
+    public string? Section { get; init; }
+    public IReadOnlyList<string> Tags { get; init; } = [];
+    public bool Draft { get; init; }
+    public DateTimeOffset? PublishAt { get; init; }
+
+    /// <summary>Things the parser could not find or had to guess, in words an editor understands.</summary>
+    public IReadOnlyList<string> Warnings { get; init; } = [];
+}
