@@ -1,0 +1,30 @@
+namespace Pipeline.Core.Articles;
+
+/// <summary>The metadata of one published (or held) article: what Table Storage keeps per article.</summary>
+public sealed record ArticleRecord
+{
+    public required string Id { get; init; }
+    public required string Slug { get; init; }
+
+    /// <summary>Site-relative URL of the page, fixed at first publish: <c>2026/02/14/some-slug/</c>.</summary>
+    public required string Path { get; init; }
+
+    public required string Headline { get; init; }
+    public required string Section { get; init; }
+    public IReadOnlyList<string> Tags { get; init; } = [];
+    public string? Description { get; init; }
+    public required DateTimeOffset PublishedAt { get; init; }
+    public required DateTimeOffset UpdatedAt { get; init; }
+    public required int Version { get; init; }
+    public required string ContentHash { get; init; }
+    public required string ShortCode { get; init; }
+    public required string SourceBlob { get; init; }
+    public required int SourcePosition { get; init; }
+    public ArticleState State { get; init; } = ArticleState.Published;
+
+    /// <summary>The last version whose page was written to the site; behind <see cref="Version"/> while a render is pending.</summary>
+    public int RenderedVersion { get; init; }
+
+    /// <summary>Concurrency token of the stored row; null for a record not yet stored.</summary>
+    public string? ETag { get; init; }
+}

@@ -1,0 +1,4 @@
+namespace Pipeline.Core.Links;
+
+/// <summary>What an editor asks for when shortening a URL.</summary>
+public sealed record ShortLinkRequest(string? Url, string? Code = null, string? Title = null);

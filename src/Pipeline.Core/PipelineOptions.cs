@@ -1,0 +1,34 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Pipeline.Core;
+
+/// <summary>Settings of the publishing pipeline itself (section <c>Pipeline</c>).</summary>
+public sealed class PipelineOptions
+{
+    public const string SectionName = "Pipeline";
+
+    /// <summary>Public base URL of the static site, e.g. <c>https://news.example.com/</c>.</summary>
+    [Required]
+    public Uri SiteBaseUrl { get; set; } = new("http://127.0.0.1:8080/");
+
+    /// <summary>Public base URL of short links, e.g. <c>https://nws.example/</c>.</summary>
+    [Required]
+    public Uri ShortLinkBaseUrl { get; set; } = new("http://127.0.0.1:7071/");
+
+    /// <summary>Site name shown in page titles and feeds.</summary>
+    [Required]
+    public string SiteName { get; set; } = "Pipeline News";
+
+    /// <summary>Section of uploads not in a section folder.</summary>
+    [Required]
+    [RegularExpression("^[a-z0-9][a-z0-9-]{0,62}$")]
+    public string DefaultSection { get; set; } = "news";
+
+    /// <summary>Uploads larger than this are refused before they are read.</summary>
+    [Range(1, 1024L * 1024 * 1024)]
+    public long MaxUploadBytes { get; set; } = 10 * 1024 * 1024;
+
+    /// <summary>How many articles the home page lists.</summary>
+    [Range(1, 500)]
+    public int HomePageSize { get; set; } = 30;
+}

@@ -1,0 +1,8 @@
+namespace Pipeline.Core.Publishing;
+
+/// <summary>The static website (<c>$web</c>): where rendered files go.</summary>
+public interface ISiteStore
+{
+    /// <summary>Writes one file of the site at a site-relative path (<c>index.html</c>, <c>2026/02/14/slug/index.html</c>).</summary>
+    Task WriteAsync(SiteFile file, CancellationToken cancellationToken);
+}

@@ -1,0 +1,7 @@
+using Pipeline.Core.Articles;
+using Pipeline.Core.Uploads;
+
+namespace Pipeline.Core.Publishing;
+
+/// <summary>The outcome of ingesting one upload.</summary>
+public sealed record IngestResult(string Name, UploadState State, IReadOnlyList<ArticleRecord> Articles, string? Reason);

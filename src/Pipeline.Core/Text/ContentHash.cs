@@ -1,0 +1,58 @@
+using System.Security.Cryptography;
+using System.Text;
+using Pipeline.Core.Articles;
+
+namespace Pipeline.Core.Text;
+
+/// <summary>A hash of what a reader sees of an article, blind to white-space-only edits.</summary>
+public static class ContentHash
+{
+    public static string Of(ParsedArticle article)
+    {
+        var builder = new StringBuilder(4096);
+        void Add(string? value)
+        {
+            // Runs of white space count as one space, so re-saving a file with other line ends or indentation is no edit.
+            var space = false;
+            foreach (var c in (value ?? string.Empty).AsSpan().Trim())
+            {
+                if (char.IsWhiteSpace(c))
+                {
+                    space = true;
+                    continue;
+                }
+
+                if (space)
+                {
+                    builder.Append(' ');
+                    space = false;
+                }
+
+                builder.Append(c);
+            }
+
+            builder.Append('\u001f');
+        }
+
+        Add(article.Headline);
+        Add(article.Caption);
+        Add(article.ImageCredit);
+        Add(article.ImageUrl);
+        Add(article.OriginalShortUrl);
+        Add(article.UpdatedIsApproximate ? "~" : article.UpdatedText);
+        Add(article.Byline);
+        Add(article.Edition);
+        Add(article.Dateline);
+        Add(article.Section);
+        Add(article.Draft ? "draft" : null);
+        Add(article.PublishAt?.ToString("O"));
+        Add(string.Join('\u001e', article.Tags));
+        Add(string.Join('\u001e', article.Summary));
+        foreach (var paragraph in article.Paragraphs)
+        {
+            Add(paragraph);
+        }
+
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(builder.ToString())));
+    }
+}

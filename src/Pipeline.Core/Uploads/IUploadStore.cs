@@ -1,0 +1,8 @@
+namespace Pipeline.Core.Uploads;
+
+/// <summary>Read access to editors' uploads (the <c>articles</c> container). The pipeline never changes an upload.</summary>
+public interface IUploadStore
+{
+    /// <summary>Opens an upload for streaming; null when it does not exist (any more).</summary>
+    Task<UploadContent?> OpenAsync(string name, CancellationToken cancellationToken);
+}

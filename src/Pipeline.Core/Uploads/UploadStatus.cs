@@ -1,0 +1,16 @@
+namespace Pipeline.Core.Uploads;
+
+/// <summary>What happened to one upload, in terms an editor can act on.</summary>
+public sealed record UploadStatus
+{
+    public required string Name { get; init; }
+    public required UploadState State { get; init; }
+    public IReadOnlyList<string> ArticleIds { get; init; } = [];
+
+    /// <summary>Why the upload failed, when it did.</summary>
+    public string? Reason { get; init; }
+
+    public IReadOnlyList<string> Warnings { get; init; } = [];
+    public required DateTimeOffset ReceivedAt { get; init; }
+    public required DateTimeOffset UpdatedAt { get; init; }
+}

@@ -1,0 +1,137 @@
+using Microsoft.Azure.WebJobs;
+using Microsoft.Extensions.Options;
+using Pipeline.Core;
+using Pipeline.Core.Publishing;
+using Pipeline.DevHost.Azurite;
+using Pipeline.DevHost.Http;
+using Pipeline.DevHost.Seeding;
+using Pipeline.DevHost.Site;
+using Pipeline.DevHost.Triggers;
+using Pipeline.Functions;
+using Pipeline.Storage;
+
+namespace Pipeline.DevHost;
+
+/// <summary>Runs the whole pipeline on one machine: Azurite, the triggers, the HTTP routes on :7071 and the site on :8080.</summary>
+public static class DevHostApplication
+{
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var root = RepositoryRoot.Find();
+        var local = DevHostConfiguration.LocalSettings(root);
+        var early = new ConfigurationBuilder().AddInMemoryCollection(local).AddEnvironmentVariables().AddCommandLine(args).Build();
+        var hostOptions = early.GetSection(DevHostOptions.SectionName).Get<DevHostOptions>() ?? new DevHostOptions();
+        using var startupLogs = LoggerFactory.Create(b => b.AddSimpleConsole(o => { o.SingleLine = true; o.TimestampFormat = "HH:mm:ss "; }));
+        var log = startupLogs.CreateLogger("Pipeline.DevHost");
+
+        var connection = early[StorageNames.Connection] ?? early.GetConnectionString(StorageNames.Connection);
+        AzuriteProcess? azurite = null;
+        try
+        {
+            if (connection is null || connection.Equals(AzuriteEndpoints.Default.ConnectionString, StringComparison.OrdinalIgnoreCase))
+            {
+                if (root is null)
+                {
+                    log.LogError("Run the local host from the repository checkout (the folder with Pipeline.sln): it starts Azurite from there");
+                    return 2;
+                }
+
+                azurite = await AzuriteProcess.EnsureRunningAsync(root, AzuriteEndpoints.Default, Path.Combine(root, hostOptions.AzuriteLocation), log, CancellationToken.None);
+                connection = AzuriteEndpoints.Default.ConnectionString;
+            }
+
+            var app = Build(args, hostOptions, connection, local);
+            var clients = app.Services.GetRequiredService<StorageClients>();
+            await clients.EnsureCreatedAsync(CancellationToken.None);
+            await app.Services.GetRequiredService<SitePublisher>().PublishThemeAsync(includeHome: true, CancellationToken.None);
+
+            await app.StartAsync();
+            var stopping = app.Lifetime.ApplicationStopping;
+            var seeded = hostOptions.SeedExamples && root is not null
+                ? await app.Services.GetRequiredService<ExampleUploader>().UploadIfEmptyAsync(Path.Combine(root, "samples"), stopping)
+                : [];
+            _ = app.Services.GetRequiredService<ReadyReport>().PrintAsync(seeded, Console.Out, stopping);
+            try
+            {
+                await app.WaitForShutdownAsync();
+            }
+            catch (Exception ex) when (ex is AggregateException or Azure.RequestFailedException)
+            {
+                // Stopping is best effort: a lease that cannot be released simply expires.
+                log.LogWarning("The local host stopped with errors: {Reason}", ex.Message);
+            }
+
+            return 0;
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or OptionsValidationException or IOException)
+        {
+            log.LogError("The local host could not start: {Reason}", ex.Message);
+            return 1;
+        }
+        finally
+        {
+            if (azurite is not null)
+            {
+                await azurite.DisposeAsync();
+            }
+        }
+    }
+
+    private static WebApplication Build(string[] args, DevHostOptions hostOptions, string connection, Dictionary<string, string?> local)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+        builder.Configuration.Sources.Clear();
+        builder.Configuration
+            .AddInMemoryCollection(DevHostConfiguration.Defaults(hostOptions, connection))
+            .AddInMemoryCollection(local)
+            .AddEnvironmentVariables()
+            .AddCommandLine(args);
+
+        builder.Logging.ClearProviders();
+        builder.Logging.AddSimpleConsole(o => { o.SingleLine = true; o.TimestampFormat = "HH:mm:ss "; });
+        // Azure.Core logs every 404 as a warning; for the pipeline a missing blob or row is an answer, not a problem.
+        builder.Logging.AddFilter("Azure", LogLevel.Error);
+        builder.Logging.AddFilter("Microsoft", LogLevel.Warning);
+        builder.Logging.AddFilter("Host", LogLevel.Warning);
+        builder.Logging.AddFilter("Function", LogLevel.Warning);
+        builder.Logging.AddFilter("Pipeline", LogLevel.Information);
+
+        builder.WebHost.UseUrls($"http://127.0.0.1:{hostOptions.ApiPort}", $"http://127.0.0.1:{hostOptions.SitePort}");
+        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = 16 * 1024 * 1024);
+
+        builder.Services.AddPipelineCore().AddPipelineStorage(builder.Configuration).AddPipelineFunctions();
+        foreach (var type in FunctionCatalog.All.Select(f => f.Type).Distinct())
+        {
+            builder.Services.AddTransient(type);
+        }
+
+        builder.Services.AddOptions<DevHostOptions>().BindConfiguration(DevHostOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddMvcCore();
+        builder.Services.AddSingleton<StaticSite>();
+        builder.Services.AddSingleton<ExampleUploader>();
+        builder.Services.AddSingleton<ReadyReport>();
+        builder.Services.AddSingleton<ITypeLocator, TriggerTypeLocator>();
+
+        builder.Host.ConfigureWebJobs(webJobs =>
+        {
+            webJobs.AddAzureStorageCoreServices();
+            webJobs.AddAzureStorageBlobs(blobs => blobs.MaxDegreeOfParallelism = 8);
+            webJobs.AddAzureStorageQueues(queues =>
+            {
+                // Short polling keeps upload → page latency low on an idle local machine.
+                queues.MaxPollingInterval = TimeSpan.FromSeconds(1);
+                queues.BatchSize = 16;
+                queues.MaxDequeueCount = 5;
+                queues.VisibilityTimeout = TimeSpan.FromSeconds(5);
+            });
+        });
+
+        var app = builder.Build();
+        var sitePort = hostOptions.SitePort;
+        app.UseSecurityHeaders();
+        app.MapWhen(context => context.Connection.LocalPort == sitePort,
+            site => site.Run(context => context.RequestServices.GetRequiredService<StaticSite>().ServeAsync(context)));
+        app.MapFunctionEndpoints(hostOptions.ApiPort);
+        return app;
+    }
+}

@@ -1,0 +1,39 @@
+using System.Reflection;
+using Microsoft.Azure.Functions.Worker;
+using Pipeline.Functions.Functions;
+
+namespace Pipeline.DevHost;
+
+/// <summary>The function classes of Pipeline.Functions and their triggers, read by reflection as the Functions host reads metadata.</summary>
+public static class FunctionCatalog
+{
+    public static Assembly FunctionsAssembly => typeof(IngestArticle).Assembly;
+
+    /// <summary>Every <c>[Function]</c> method with its name.</summary>
+    public static IReadOnlyList<FunctionEntry> All { get; } = Discover();
+
+    public static IEnumerable<FunctionEntry> Http => All.Where(f => f.Http is not null);
+
+    private static List<FunctionEntry> Discover()
+    {
+        var entries = new List<FunctionEntry>();
+        foreach (var type in FunctionsAssembly.GetExportedTypes().Where(t => t is { IsClass: true, IsAbstract: false }))
+        {
+            foreach (var method in type.GetMethods(BindingFlags.Public | BindingFlags.Instance))
+            {
+                if (method.GetCustomAttribute<FunctionAttribute>() is not { } function)
+                {
+                    continue;
+                }
+
+                var http = method.GetParameters().Select(p => p.GetCustomAttribute<HttpTriggerAttribute>()).FirstOrDefault(a => a is not null);
+                entries.Add(new FunctionEntry(function.Name, type, method, http));
+            }
+        }
+
+        return entries;
+    }
+}
+
+/// <summary>One function: its class, method and, for HTTP functions, the trigger attribute.</summary>
+public sealed record FunctionEntry(string Name, Type Type, MethodInfo Method, HttpTriggerAttribute? Http);

@@ -1,0 +1,3 @@
+using Pipeline.DevHost;
+
+return await DevHostApplication.RunAsync(args);

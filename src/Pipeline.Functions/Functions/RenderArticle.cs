@@ -1,0 +1,19 @@
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.Extensions.Logging;
+using Pipeline.Core.Publishing;
+using Pipeline.Storage;
+
+namespace Pipeline.Functions.Functions;
+
+/// <summary>Queue trigger: writes an article's page and the pages listing it to the static site.</summary>
+public sealed class RenderArticle(IArticleRenderer renderer, ILogger<RenderArticle> logger)
+{
+    [Function(nameof(RenderArticle))]
+    public async Task Run(
+        [QueueTrigger(StorageNames.RenderQueue, Connection = StorageNames.Connection)] RenderRequest request,
+        CancellationToken cancellationToken)
+    {
+        var written = await renderer.RenderAsync(request, cancellationToken);
+        logger.LogInformation("Rendered {ArticleId} v{Version}: {FileCount} files", request.ArticleId, request.Version, written.Count);
+    }
+}

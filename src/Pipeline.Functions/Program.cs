@@ -1,0 +1,10 @@
+using Microsoft.Azure.Functions.Worker.Builder;
+using Microsoft.Extensions.Hosting;
+using Pipeline.Core;
+using Pipeline.Functions;
+using Pipeline.Storage;
+
+var builder = FunctionsApplication.CreateBuilder(args);
+builder.ConfigureFunctionsWebApplication();
+builder.Services.AddPipelineCore().AddPipelineStorage(builder.Configuration).AddPipelineFunctions();
+builder.Build().Run();

@@ -1,0 +1,17 @@
+using Azure.Storage.Blobs.Models;
+using Pipeline.Core.Publishing;
+
+namespace Pipeline.Storage.Blobs;
+
+/// <summary>Writes the rendered site into the static-website container with the headers browsers need.</summary>
+internal sealed class BlobSiteStore(StorageClients clients) : ISiteStore
+{
+    public async Task WriteAsync(SiteFile file, CancellationToken cancellationToken)
+    {
+        var blob = clients.Site.GetBlobClient(file.Path);
+        await blob.UploadAsync(new BinaryData(file.Content), new BlobUploadOptions
+        {
+            HttpHeaders = new BlobHttpHeaders { ContentType = file.ContentType, CacheControl = file.CacheControl },
+        }, cancellationToken);
+    }
+}

@@ -1,0 +1,13 @@
+using System.Text.Json;
+using Pipeline.Core.Publishing;
+
+namespace Pipeline.Storage.Queues;
+
+/// <summary>Render requests as JSON messages on the render queue.</summary>
+internal sealed class StorageRenderQueue(StorageClients clients) : IRenderQueue
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    public async Task EnqueueAsync(RenderRequest request, CancellationToken cancellationToken) =>
+        await clients.RenderQueue.SendMessageAsync(JsonSerializer.Serialize(request, Json), cancellationToken);
+}

@@ -1,0 +1,31 @@
+using Azure;
+using Azure.Data.Tables;
+
+namespace Pipeline.Storage.Tables;
+
+/// <summary>Row of the Articles table: one per article, partition = article id.</summary>
+internal sealed class ArticleEntity : ITableEntity
+{
+    public const string Row = "article";
+
+    public string PartitionKey { get; set; } = default!;
+    public string RowKey { get; set; } = Row;
+    public DateTimeOffset? Timestamp { get; set; }
+    public ETag ETag { get; set; }
+
+    public string Slug { get; set; } = default!;
+    public string Path { get; set; } = default!;
+    public string Headline { get; set; } = default!;
+    public string Section { get; set; } = default!;
+    public string Tags { get; set; } = string.Empty;
+    public string? Description { get; set; }
+    public DateTimeOffset PublishedAt { get; set; }
+    public DateTimeOffset UpdatedAt { get; set; }
+    public int Version { get; set; }
+    public int RenderedVersion { get; set; }
+    public string ContentHash { get; set; } = default!;
+    public string ShortCode { get; set; } = default!;
+    public string SourceBlob { get; set; } = default!;
+    public int SourcePosition { get; set; }
+    public string State { get; set; } = default!;
+}

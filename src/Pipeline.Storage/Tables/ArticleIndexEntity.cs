@@ -1,0 +1,30 @@
+using Azure;
+using Azure.Data.Tables;
+
+namespace Pipeline.Storage.Tables;
+
+/// <summary>
+/// Listing row: partition = listing (<c>all</c>, <c>s-{section}</c>, <c>t-{tag}</c>, <c>m-{yyyyMM}</c>), row = inverted
+/// publish ticks + id, so "latest N" is the first N rows of one partition.
+/// </summary>
+internal sealed class ArticleIndexEntity : ITableEntity
+{
+    public string PartitionKey { get; set; } = default!;
+    public string RowKey { get; set; } = default!;
+    public DateTimeOffset? Timestamp { get; set; }
+    public ETag ETag { get; set; }
+
+    public string Id { get; set; } = default!;
+    public string Headline { get; set; } = default!;
+    public string Path { get; set; } = default!;
+    public string Section { get; set; } = default!;
+    public DateTimeOffset PublishedAt { get; set; }
+    public DateTimeOffset UpdatedAt { get; set; }
+    public string? Description { get; set; }
+    public string ShortCode { get; set; } = default!;
+
+    public const string AllPartition = "all";
+
+    public static string RowFor(DateTimeOffset publishedAt, string id) =>
+        $"{DateTimeOffset.MaxValue.UtcTicks - publishedAt.UtcTicks:D19}-{id}";
+}
