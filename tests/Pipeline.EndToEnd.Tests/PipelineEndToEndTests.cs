@@ -1,0 +1,76 @@
+using System.Diagnostics;
+using System.Net;
+using Azure.Data.Tables;
+using Azure.Storage.Blobs;
+using Pipeline.Testing;
+using Xunit.Abstractions;
+
+namespace Pipeline.EndToEnd.Tests;
+
+/// <summary>The whole pipeline as a newcomer runs it: the local host process, an upload, and a reader's browser-free view of the result.</summary>
+[Collection(AzuriteCollection.Name)]
+public sealed class PipelineEndToEndTests(AzuriteFixture azurite, ITestOutputHelper output)
+{
+    private static readonly TimeSpan Bound = TimeSpan.FromSeconds(90);
+
+    [Fact]
+    public async Task UploadTwoArticleFile_PagesHomeRowsAndShortLinksAllWork()
+    {
+        await using var host = await DevHostProcess.StartAsync(azurite, AzuriteFixture.NewPrefix());
+        try
+        {
+            var blobs = new BlobServiceClient(azurite.ConnectionString);
+            var uploads = blobs.GetBlobContainerClient(host.Names.UploadsContainer);
+            var site = blobs.GetBlobContainerClient(host.Names.SiteContainer);
+            var table = new TableServiceClient(azurite.ConnectionString).GetTableClient(host.Names.ArticlesTable);
+
+            await uploads.GetBlobClient("desk/two-articles.txt").UploadAsync(new BinaryData(TestFiles.Read("two-articles.txt")));
+
+            // Bounded wait until both rows exist and both pages are rendered.
+            var clock = Stopwatch.StartNew();
+            List<TableEntity> rows = [];
+            while (clock.Elapsed < Bound)
+            {
+                rows = await table.QueryAsync<TableEntity>().ToListAsync();
+                if (rows.Count == 2 && rows.All(r => r.GetInt32("RenderedVersion") >= 1))
+                {
+                    break;
+                }
+
+                await Task.Delay(250);
+            }
+
+            Assert.True(rows.Count == 2, $"expected 2 article rows, found {rows.Count}");
+            Assert.All(rows, r => Assert.True(r.GetInt32("RenderedVersion") >= 1, $"{r.GetString("Headline")} was not rendered"));
+            Assert.Equal(
+                ["Flood barrier trial keeps river town dry during spring tide", "Library reopens after two-year renovation with longer hours"],
+                rows.Select(r => r.GetString("Headline")).Order());
+
+            using var http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false });
+            var home = await http.GetStringAsync(host.SiteBase);
+            foreach (var row in rows)
+            {
+                var path = row.GetString("Path");
+                Assert.True(await site.GetBlobClient(path + "index.html").ExistsAsync(), $"page {path} is in the site container");
+                Assert.Contains(WebUtility.HtmlEncode(row.GetString("Headline")), home);
+
+                var page = await http.GetAsync(new Uri(host.SiteBase, path));
+                Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+                Assert.Equal("text/html; charset=utf-8", page.Content.Headers.ContentType!.ToString());
+                Assert.Contains($"<h1>{WebUtility.HtmlEncode(row.GetString("Headline"))}</h1>", await page.Content.ReadAsStringAsync());
+
+                var redirect = await http.GetAsync(new Uri(host.ApiBase, row.GetString("ShortCode")));
+                Assert.Equal(HttpStatusCode.Found, redirect.StatusCode);
+                Assert.Equal(new Uri(host.SiteBase, path), redirect.Headers.Location);
+            }
+
+            var missing = await http.GetAsync(new Uri(host.SiteBase, "no/such/page/"));
+            Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+            Assert.Contains("Page not found", await missing.Content.ReadAsStringAsync());
+        }
+        finally
+        {
+            output.WriteLine(host.Output);
+        }
+    }
+}

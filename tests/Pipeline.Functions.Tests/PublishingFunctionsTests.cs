@@ -1,0 +1,98 @@
+using System.Text.Json;
+using Azure.Data.Tables;
+using Pipeline.Core.Publishing;
+using Pipeline.Core.Uploads;
+using Pipeline.Functions.Functions;
+using Pipeline.Testing;
+
+namespace Pipeline.Functions.Tests;
+
+[Collection(AzuriteCollection.Name)]
+public sealed class PublishingFunctionsTests(AzuriteFixture azurite)
+{
+    [Fact]
+    public async Task IngestArticle_TwoArticleUpload_StoresRowsLinksAndQueuesBothRenders()
+    {
+        await using var services = await PipelineServices.CreateAsync(azurite);
+        var upload = services.Storage.Uploads.GetBlobClient("local/two-articles.txt");
+        await upload.UploadAsync(new BinaryData(TestFiles.Read("two-articles.txt")));
+
+        var result = await services.Create<IngestArticle>().Run(upload, upload.Name, CancellationToken.None);
+
+        Assert.Equal(UploadState.Published, result.State);
+        Assert.Equal(["Flood barrier trial keeps river town dry during spring tide", "Library reopens after two-year renovation with longer hours"],
+            result.Articles.Select(a => a.Headline));
+        Assert.All(result.Articles, a => Assert.Equal("local", a.Section));
+
+        var rows = await services.Storage.Articles.QueryAsync<TableEntity>().ToListAsync();
+        Assert.Equal(2, rows.Count);
+
+        foreach (var article in result.Articles)
+        {
+            var link = await services.Storage.ShortLinks.GetEntityAsync<TableEntity>(article.ShortCode, "link");
+            Assert.Equal($"http://127.0.0.1:8080/{article.Path}", link.Value.GetString("Url"));
+        }
+
+        var messages = (await services.Storage.RenderQueue.ReceiveMessagesAsync(32)).Value;
+        var queued = messages.Select(m => JsonSerializer.Deserialize<RenderRequest>(m.Body.ToString(), JsonSerializerOptions.Web)!.ArticleId).Order();
+        Assert.Equal(result.Articles.Select(a => a.Id).Order(), queued);
+
+        var status = await services.Get<IUploadStatusStore>().GetAsync(upload.Name, CancellationToken.None);
+        Assert.Equal(UploadState.Published, status!.State);
+        Assert.Equal(result.Articles.Select(a => a.Id), status.ArticleIds);
+    }
+
+    [Fact]
+    public async Task IngestArticle_BinaryFile_RecordsReadableFailureAndPublishesNothing()
+    {
+        await using var services = await PipelineServices.CreateAsync(azurite);
+        var upload = services.Storage.Uploads.GetBlobClient("broken.txt");
+        await upload.UploadAsync(new BinaryData(new byte[] { 0x89, 0x50, 0x4E, 0x47, 0x00, 0xFF, 0xFE, 0x00, 0x01 }));
+
+        var result = await services.Create<IngestArticle>().Run(upload, upload.Name, CancellationToken.None);
+
+        Assert.Equal(UploadState.Failed, result.State);
+        var status = await services.Get<IUploadStatusStore>().GetAsync("broken.txt", CancellationToken.None);
+        Assert.Equal(UploadState.Failed, status!.State);
+        Assert.Contains("not UTF-8", status.Reason);
+        Assert.Empty(await services.Storage.Articles.QueryAsync<TableEntity>().ToListAsync());
+        Assert.True(await upload.ExistsAsync(), "the original upload must never be removed");
+    }
+
+    [Fact]
+    public async Task RenderArticle_AfterIngest_WritesBothPagesAndHomeNewestFirst()
+    {
+        await using var services = await PipelineServices.CreateAsync(azurite);
+        var upload = services.Storage.Uploads.GetBlobClient("two-articles.txt");
+        await upload.UploadAsync(new BinaryData(TestFiles.Read("two-articles.txt")));
+        var ingested = await services.Create<IngestArticle>().Run(upload, upload.Name, CancellationToken.None);
+
+        var render = services.Create<RenderArticle>();
+        foreach (var article in ingested.Articles)
+        {
+            await render.Run(new RenderRequest(article.Id, article.Version), CancellationToken.None);
+        }
+
+        var flood = ingested.Articles[0];
+        var page = services.Storage.Site.GetBlobClient(flood.Path + "index.html");
+        var properties = (await page.GetPropertiesAsync()).Value;
+        Assert.Equal("text/html; charset=utf-8", properties.ContentType);
+        var html = (await page.DownloadContentAsync()).Value.Content.ToString();
+        Assert.Contains("<h1>Flood barrier trial keeps river town dry during spring tide</h1>", html);
+        Assert.Contains("Engineers watch water levels beside the temporary barrier", html);
+        Assert.Contains("(Photo courtesy: River Authority)", html);
+        Assert.Contains("03 March 2026", html);
+        Assert.Contains("<li>The temporary barrier held back a tide 40 centimetres above the old flood line</li>", html);
+        Assert.Contains("<span class=\"dateline\">MILLBRIDGE:</span> A temporary flood barrier kept the town centre dry", html);
+        Assert.Contains($"http://127.0.0.1:7071/{flood.ShortCode}", html);
+
+        var home = (await services.Storage.Site.GetBlobClient("index.html").DownloadContentAsync()).Value;
+        Assert.Equal("text/html; charset=utf-8", home.Details.ContentType);
+        var homeHtml = home.Content.ToString();
+        var library = ingested.Articles[1];
+        // The library story was published after the flood story (same upload, later position): newest first.
+        var first = homeHtml.IndexOf(library.Headline, StringComparison.Ordinal);
+        var second = homeHtml.IndexOf(flood.Headline, StringComparison.Ordinal);
+        Assert.True(first >= 0 && second > first, "home page lists both articles, newest first");
+    }
+}

@@ -1,0 +1,59 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Pipeline.Core;
+using Pipeline.Functions;
+using Pipeline.Storage;
+
+namespace Pipeline.Testing;
+
+/// <summary>The real service graph (Core + Storage + Functions) against Azurite, with resources of its own.</summary>
+public sealed class PipelineServices : IAsyncDisposable
+{
+    private PipelineServices(ServiceProvider provider, string prefix)
+    {
+        Provider = provider;
+        Prefix = prefix;
+    }
+
+    public ServiceProvider Provider { get; }
+    public string Prefix { get; }
+    public StorageClients Storage => Provider.GetRequiredService<StorageClients>();
+
+    public T Get<T>() where T : notnull => Provider.GetRequiredService<T>();
+
+    /// <summary>A function class built the way the worker builds it: constructor injection from the container.</summary>
+    public T Create<T>() => ActivatorUtilities.CreateInstance<T>(Provider);
+
+    public static async Task<PipelineServices> CreateAsync(AzuriteFixture azurite, Action<IServiceCollection>? configure = null, Dictionary<string, string?>? settings = null)
+    {
+        var prefix = AzuriteFixture.NewPrefix();
+        var values = new Dictionary<string, string?>
+        {
+            [StorageNames.Connection] = azurite.ConnectionString,
+            ["Pipeline:SiteBaseUrl"] = "http://127.0.0.1:8080/",
+            ["Pipeline:ShortLinkBaseUrl"] = "http://127.0.0.1:7071/",
+        };
+        var names = StorageOptions.Prefixed(prefix);
+        foreach (var property in typeof(StorageOptions).GetProperties())
+        {
+            values[$"{StorageOptions.SectionName}:{property.Name}"] = (string?)property.GetValue(names);
+        }
+
+        foreach (var (key, value) in settings ?? [])
+        {
+            values[key] = value;
+        }
+
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
+        var services = new ServiceCollection();
+        services.AddSingleton<IConfiguration>(configuration);
+        services.AddLogging();
+        services.AddPipelineCore().AddPipelineStorage(configuration).AddPipelineFunctions();
+        configure?.Invoke(services);
+        var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
+        await provider.GetRequiredService<StorageClients>().EnsureCreatedAsync(CancellationToken.None);
+        return new PipelineServices(provider, prefix);
+    }
+
+    public ValueTask DisposeAsync() => Provider.DisposeAsync();
+}
