@@ -1,0 +1,3 @@
+using Pipeline.Benchmarks.Harness;
+
+return await ScenarioRunner.RunAsync(args);
