@@ -22,7 +22,11 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<ArticleFileParser>();
         services.AddSingleton<PageRenderer>();
         services.AddSingleton<ShortLinkService>();
-        services.AddSingleton<IArticleIngestor, ArticleIngestor>();
+        services.AddSingleton<Articles.ArticleIdentity>();
+        services.AddSingleton<ArticleIngestor>();
+        services.AddSingleton<IArticleIngestor>(sp => sp.GetRequiredService<ArticleIngestor>());
+        services.AddSingleton<ArticleQueries>();
+        services.AddSingleton<PublicUrls>();
         services.AddSingleton<SitePublisher>();
         services.AddSingleton<IArticleRenderer>(sp => sp.GetRequiredService<SitePublisher>());
         return services;

@@ -24,6 +24,11 @@ public static class DevHostApplication
         using var startupLogs = LoggerFactory.Create(b => b.AddSimpleConsole(o => { o.SingleLine = true; o.TimestampFormat = "HH:mm:ss "; }));
         var log = startupLogs.CreateLogger("Pipeline.DevHost");
 
+        if (string.IsNullOrEmpty(hostOptions.ApiKey) && root is not null)
+        {
+            hostOptions.ApiKey = LocalApiKey.LoadOrCreate(root);
+        }
+
         var connection = early[StorageNames.Connection] ?? early.GetConnectionString(StorageNames.Connection);
         AzuriteProcess? azurite = null;
         try
@@ -116,6 +121,7 @@ public static class DevHostApplication
         {
             webJobs.AddAzureStorageCoreServices();
             webJobs.AddAzureStorageBlobs(blobs => blobs.MaxDegreeOfParallelism = 8);
+            webJobs.AddTimers();
             webJobs.AddAzureStorageQueues(queues =>
             {
                 // Short polling keeps upload → page latency low on an idle local machine.

@@ -22,6 +22,7 @@ public static class DevHostConfiguration
             [RenderQueueKey] = names.RenderQueue,
             ["Pipeline:SiteBaseUrl"] = $"http://127.0.0.1:{host.SitePort}/",
             ["Pipeline:ShortLinkBaseUrl"] = $"http://127.0.0.1:{host.ApiPort}/",
+            [DevHostOptions.SectionName + ":" + nameof(DevHostOptions.ApiKey)] = host.ApiKey,
         };
     }
 

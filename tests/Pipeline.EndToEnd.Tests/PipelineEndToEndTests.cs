@@ -31,7 +31,7 @@ public sealed class PipelineEndToEndTests(AzuriteFixture azurite, ITestOutputHel
             List<TableEntity> rows = [];
             while (clock.Elapsed < Bound)
             {
-                rows = await table.QueryAsync<TableEntity>().ToListAsync();
+                rows = await table.QueryAsync<TableEntity>(e => e.RowKey == "article").ToListAsync();
                 if (rows.Count == 2 && rows.All(r => r.GetInt32("RenderedVersion") >= 1))
                 {
                     break;

@@ -24,7 +24,7 @@ public sealed class PublishingFunctionsTests(AzuriteFixture azurite)
             result.Articles.Select(a => a.Headline));
         Assert.All(result.Articles, a => Assert.Equal("local", a.Section));
 
-        var rows = await services.Storage.Articles.QueryAsync<TableEntity>().ToListAsync();
+        var rows = await services.Storage.Articles.QueryAsync<TableEntity>(e => e.RowKey == "article").ToListAsync();
         Assert.Equal(2, rows.Count);
 
         foreach (var article in result.Articles)

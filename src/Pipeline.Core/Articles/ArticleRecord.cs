@@ -6,13 +6,14 @@ public sealed record ArticleRecord
     public required string Id { get; init; }
     public required string Slug { get; init; }
 
-    /// <summary>Site-relative URL of the page, fixed at first publish: <c>2026/02/14/some-slug/</c>.</summary>
+    /// <summary>Site-relative URL of the page, fixed at first publish: <c>2026/02/14/some-slug/</c>; empty until then.</summary>
     public required string Path { get; init; }
 
     public required string Headline { get; init; }
     public required string Section { get; init; }
     public IReadOnlyList<string> Tags { get; init; } = [];
     public string? Description { get; init; }
+    /// <summary>First publish time (for a held article: when it is due).</summary>
     public required DateTimeOffset PublishedAt { get; init; }
     public required DateTimeOffset UpdatedAt { get; init; }
     public required int Version { get; init; }
@@ -21,6 +22,12 @@ public sealed record ArticleRecord
     public required string SourceBlob { get; init; }
     public required int SourcePosition { get; init; }
     public ArticleState State { get; init; } = ArticleState.Published;
+
+    /// <summary>The short link the uploaded page already carried, kept for reference (ours is <see cref="ShortCode"/>).</summary>
+    public string? OriginalShortUrl { get; init; }
+
+    /// <summary>True once the article has a public URL (it was published at least once).</summary>
+    public bool HasPage => Path.Length > 0;
 
     /// <summary>The last version whose page was written to the site; behind <see cref="Version"/> while a render is pending.</summary>
     public int RenderedVersion { get; init; }

@@ -1,13 +1,19 @@
 namespace Pipeline.Core.Articles;
 
-/// <summary>The metadata store for articles: records, their content, slugs and listings.</summary>
+/// <summary>The metadata store for articles: records, versions, content, slugs, listings and the publishing schedule.</summary>
 public interface IArticleStore
 {
     Task<ArticleRecord?> GetAsync(string id, CancellationToken cancellationToken);
 
-    /// <summary>Inserts (when <see cref="ArticleRecord.ETag"/> is null) or replaces the record if its ETag still matches.</summary>
+    /// <summary>
+    /// Inserts (when <see cref="ArticleRecord.ETag"/> is null) or replaces the record if its ETag still matches; a record
+    /// whose version is new also gets its version-history row, in the same transaction.
+    /// </summary>
     /// <exception cref="ConcurrencyException">Someone else wrote the record first.</exception>
     Task<ArticleRecord> SaveAsync(ArticleRecord record, CancellationToken cancellationToken);
+
+    /// <summary>Every stored version, oldest first.</summary>
+    Task<IReadOnlyList<ArticleVersion>> GetVersionsAsync(string id, CancellationToken cancellationToken);
 
     /// <summary>Reads the content an article had when its hash was <paramref name="contentHash"/>.</summary>
     Task<ParsedArticle?> GetContentAsync(string id, string contentHash, CancellationToken cancellationToken);
@@ -15,12 +21,26 @@ public interface IArticleStore
     /// <summary>Stores content under its hash; immutable, so a record never points at half-written content.</summary>
     Task SaveContentAsync(string id, string contentHash, ParsedArticle content, CancellationToken cancellationToken);
 
+    /// <summary>The article that owns <paramref name="slug"/>, if any.</summary>
+    Task<string?> FindSlugOwnerAsync(string slug, CancellationToken cancellationToken);
+
     /// <summary>Claims <paramref name="slug"/> for article <paramref name="id"/>; true when it is now (or already was) that article's.</summary>
     Task<bool> TryClaimSlugAsync(string slug, string id, CancellationToken cancellationToken);
 
     /// <summary>Writes the listing rows (latest, section, tags, month) of a published article.</summary>
     Task IndexAsync(ArticleRecord record, CancellationToken cancellationToken);
 
-    /// <summary>Newest first, at most <paramref name="top"/>; a bounded query, never a scan.</summary>
-    Task<IReadOnlyList<ArticleSummary>> ListLatestAsync(int top, CancellationToken cancellationToken);
+    /// <summary>Removes the article from every listing.</summary>
+    Task UnindexAsync(ArticleRecord record, CancellationToken cancellationToken);
+
+    /// <summary>Newest first, at most <paramref name="top"/>; a bounded query of one partition, never a scan.</summary>
+    Task<ArticlePage> ListAsync(ArticleListing listing, int top, string? continuation, CancellationToken cancellationToken);
+
+    /// <summary>Remembers that article <paramref name="id"/> is due at <paramref name="at"/>.</summary>
+    Task ScheduleAsync(string id, DateTimeOffset at, CancellationToken cancellationToken);
+
+    Task UnscheduleAsync(string id, DateTimeOffset at, CancellationToken cancellationToken);
+
+    /// <summary>Articles due at or before <paramref name="now"/>, earliest first.</summary>
+    Task<IReadOnlyList<(string Id, DateTimeOffset At)>> ListDueAsync(DateTimeOffset now, int max, CancellationToken cancellationToken);
 }

@@ -10,25 +10,47 @@ namespace Pipeline.Core.Publishing;
 
 /// <summary>
 /// Reads an upload, stores each article (new, changed or unchanged), makes sure it has its short link, and queues
-/// its page for rendering. Every step is idempotent, so a retried or duplicated trigger converges on the same state.
+/// its page for rendering. Every step is idempotent, so a retried or duplicated trigger converges on the same state:
+/// unchanged content writes nothing, changed content makes one new version under the same URL and short link.
 /// </summary>
 public sealed class ArticleIngestor(
     IUploadStore uploads,
     IUploadStatusStore statuses,
     ArticleFileParser parser,
     IArticleStore articles,
+    ArticleIdentity identity,
     ShortLinkService links,
     IRenderQueue renderQueue,
     IOptions<PipelineOptions> options,
     TimeProvider clock,
     ILogger<ArticleIngestor> logger) : IArticleIngestor
 {
-    private const int MaxConcurrencyRetries = 8;
-    private const int MaxSlugSuffix = 50;
+    private const int MaxConcurrencyRetries = 10;
 
     public async Task<IngestResult> IngestAsync(string name, CancellationToken cancellationToken)
     {
         var receivedAt = clock.GetUtcNow();
+        try
+        {
+            return await IngestCoreAsync(name, receivedAt, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // Storage trouble is transient: the trigger retries; until then the editor sees why it is not published yet.
+            await TrySetStatusAsync(new UploadStatus
+            {
+                Name = name,
+                State = UploadState.Retrying,
+                Reason = $"temporary failure, retrying: {ex.Message}",
+                ReceivedAt = receivedAt,
+                UpdatedAt = clock.GetUtcNow(),
+            }, cancellationToken);
+            throw;
+        }
+    }
+
+    private async Task<IngestResult> IngestCoreAsync(string name, DateTimeOffset receivedAt, CancellationToken cancellationToken)
+    {
         await using var upload = await uploads.OpenAsync(name, cancellationToken);
         if (upload is null)
         {
@@ -50,13 +72,19 @@ public sealed class ArticleIngestor(
             return await FailAsync(name, receivedAt, string.Join("; ", parsed.Errors), cancellationToken);
         }
 
+        var ids = await identity.ResolveAsync(name, parsed.Articles, cancellationToken);
         var stored = new List<ArticleRecord>(parsed.Articles.Count);
         var warnings = new List<string>();
         for (var position = 0; position < parsed.Articles.Count; position++)
         {
             var article = parsed.Articles[position];
-            stored.Add(await PublishAsync(article, name, position, cancellationToken));
+            var record = await StoreAsync(ids[position], article, name, position, cancellationToken);
+            stored.Add(record);
             warnings.AddRange(article.Warnings.Select(w => $"article {position + 1} ({article.Headline}): {w}"));
+            if (record.State == ArticleState.Removed)
+            {
+                warnings.Add($"article {position + 1} ({article.Headline}) was unpublished; uploading it again does not republish it");
+            }
         }
 
         await statuses.SetAsync(new UploadStatus
@@ -72,63 +100,18 @@ public sealed class ArticleIngestor(
         return new IngestResult(name, UploadState.Published, stored, null);
     }
 
-    private async Task<ArticleRecord> PublishAsync(ParsedArticle article, string blobName, int position, CancellationToken cancellationToken)
+    private async Task<ArticleRecord> StoreAsync(string id, ParsedArticle article, string blobName, int position, CancellationToken cancellationToken)
     {
-        var id = article.Id is { } explicitId && ArticleIds.IsValidExplicit(explicitId) ? explicitId : ArticleIds.ForSource(blobName, position);
-        var section = article.Section ?? options.Value.DefaultSection;
+        var section = Slug.From(article.Section ?? options.Value.DefaultSection);
         var hash = ContentHash.Of(article);
-
         for (var attempt = 1; ; attempt++)
         {
             var existing = await articles.GetAsync(id, cancellationToken);
             try
             {
-                ArticleRecord record;
-                if (existing is null)
-                {
-                    var slug = await ClaimSlugAsync(article.Slug ?? Slug.From(article.Headline), id, cancellationToken);
-                    var now = clock.GetUtcNow();
-                    var publishedAt = article.Published ?? now;
-                    await articles.SaveContentAsync(id, hash, article, cancellationToken);
-                    record = await articles.SaveAsync(new ArticleRecord
-                    {
-                        Id = id,
-                        Slug = slug,
-                        Path = $"{publishedAt.UtcDateTime:yyyy'/'MM'/'dd}/{slug}/",
-                        Headline = article.Headline,
-                        Section = section,
-                        Tags = article.Tags,
-                        Description = Describe(article),
-                        PublishedAt = publishedAt,
-                        UpdatedAt = article.Updated is { } updated && updated > publishedAt ? updated : now,
-                        Version = 1,
-                        ContentHash = hash,
-                        ShortCode = ShortCodeGenerator.Next(),
-                        SourceBlob = blobName,
-                        SourcePosition = position,
-                    }, cancellationToken);
-                    logger.LogInformation("Stored new article {ArticleId} ({Slug}) from {BlobName}", id, slug, blobName);
-                }
-                else if (existing.ContentHash != hash)
-                {
-                    await articles.SaveContentAsync(id, hash, article, cancellationToken);
-                    record = await articles.SaveAsync(existing with
-                    {
-                        Headline = article.Headline,
-                        Section = section,
-                        Tags = article.Tags,
-                        Description = Describe(article),
-                        Version = existing.Version + 1,
-                        ContentHash = hash,
-                        UpdatedAt = clock.GetUtcNow(),
-                    }, cancellationToken);
-                    logger.LogInformation("Article {ArticleId} changed: version {Version}", id, record.Version);
-                }
-                else
-                {
-                    record = existing;
-                }
-
+                var record = existing is null
+                    ? await CreateAsync(id, article, section, hash, blobName, position, cancellationToken)
+                    : existing.ContentHash == hash ? existing : await UpdateAsync(existing, article, section, hash, blobName, position, cancellationToken);
                 return await CompleteAsync(record, cancellationToken);
             }
             catch (ConcurrencyException) when (attempt < MaxConcurrencyRetries)
@@ -139,41 +122,189 @@ public sealed class ArticleIngestor(
         }
     }
 
+    private async Task<ArticleRecord> CreateAsync(
+        string id, ParsedArticle article, string section, string hash, string blobName, int position, CancellationToken cancellationToken)
+    {
+        var slug = await identity.ClaimSlugAsync(article.Slug is { } wanted ? Slug.From(wanted) : Slug.From(article.Headline), id, cancellationToken);
+        var now = clock.GetUtcNow();
+        await articles.SaveContentAsync(id, hash, article, cancellationToken);
+        var record = new ArticleRecord
+        {
+            Id = id,
+            Slug = slug,
+            Path = string.Empty,
+            Headline = article.Headline,
+            Section = section,
+            Tags = article.Tags,
+            Description = Describe(article),
+            PublishedAt = article.Published ?? now,
+            UpdatedAt = article.Updated is { } updated && updated > (article.Published ?? now) ? updated : now,
+            Version = 1,
+            ContentHash = hash,
+            ShortCode = ShortCodeGenerator.Next(),
+            OriginalShortUrl = article.OriginalShortUrl,
+            SourceBlob = blobName,
+            SourcePosition = position,
+            State = Intended(article, now),
+        };
+        record = await articles.SaveAsync(PublishIfDue(record, article, now), cancellationToken);
+        logger.LogInformation("Stored new article {ArticleId} ({Slug}, {State}) from {BlobName}", id, slug, record.State, blobName);
+        return record;
+    }
+
+    private async Task<ArticleRecord> UpdateAsync(
+        ArticleRecord existing, ParsedArticle article, string section, string hash, string blobName, int position, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        await articles.SaveContentAsync(existing.Id, hash, article, cancellationToken);
+        var changed = existing with
+        {
+            Headline = article.Headline,
+            Section = existing.HasPage ? existing.Section : section,
+            Tags = article.Tags,
+            Description = Describe(article),
+            Version = existing.Version + 1,
+            ContentHash = hash,
+            UpdatedAt = now,
+            OriginalShortUrl = article.OriginalShortUrl ?? existing.OriginalShortUrl,
+            SourceBlob = blobName,
+            SourcePosition = position,
+            State = existing.State == ArticleState.Removed ? ArticleState.Removed : Intended(article, now),
+            PublishedAt = existing.HasPage ? existing.PublishedAt : article.Published ?? existing.PublishedAt,
+        };
+        if (existing.State == ArticleState.Published && !existing.Tags.SequenceEqual(changed.Tags))
+        {
+            // The article leaves the tag listings it no longer belongs to; the new set is written on completion.
+            await articles.UnindexAsync(existing, cancellationToken);
+        }
+
+        var record = await articles.SaveAsync(PublishIfDue(changed, article, now), cancellationToken);
+        logger.LogInformation("Article {ArticleId} changed: version {Version} ({State})", record.Id, record.Version, record.State);
+        return record;
+    }
+
     /// <summary>The steps after the record is stored; each is a no-op when already done, so re-ingest repairs a crash.</summary>
     private async Task<ArticleRecord> CompleteAsync(ArticleRecord record, CancellationToken cancellationToken)
     {
-        var pageUrl = new Uri(options.Value.SiteBaseUrl, record.Path).ToString();
-        var code = await links.EnsureArticleLinkAsync(record.ShortCode, pageUrl, record.Headline, record.Id, cancellationToken);
-        if (code != record.ShortCode)
+        switch (record.State)
         {
-            record = await articles.SaveAsync(record with { ShortCode = code }, cancellationToken);
-        }
+            case ArticleState.Published:
+                var code = await links.EnsureArticleLinkAsync(record.ShortCode, PageUrl(record), record.Headline, record.Id, cancellationToken);
+                if (code != record.ShortCode)
+                {
+                    record = await articles.SaveAsync(record with { ShortCode = code }, cancellationToken);
+                }
 
-        if (record.RenderedVersion < record.Version)
-        {
-            await articles.IndexAsync(record, cancellationToken);
-            await renderQueue.EnqueueAsync(new RenderRequest(record.Id, record.Version), cancellationToken);
+                if (record.RenderedVersion < record.Version)
+                {
+                    await articles.IndexAsync(record, cancellationToken);
+                    await renderQueue.EnqueueAsync(new RenderRequest(record.Id, record.Version), cancellationToken);
+                }
+
+                break;
+            case ArticleState.Scheduled:
+                await articles.ScheduleAsync(record.Id, record.PublishedAt, cancellationToken);
+                break;
+            case ArticleState.Draft or ArticleState.Removed when record.HasPage && record.RenderedVersion < record.Version:
+                // A page that was live must come down (the renderer writes the removal notice).
+                await articles.UnindexAsync(record, cancellationToken);
+                await renderQueue.EnqueueAsync(new RenderRequest(record.Id, record.Version), cancellationToken);
+                break;
         }
 
         return record;
     }
 
-    private async Task<string> ClaimSlugAsync(string wanted, string id, CancellationToken cancellationToken)
+    /// <summary>Publishes a held article whose time has come (used by the scheduler); no-op for anything else.</summary>
+    public async Task<ArticleRecord?> PublishDueAsync(string id, CancellationToken cancellationToken)
     {
-        for (var n = 1; n <= MaxSlugSuffix; n++)
+        for (var attempt = 1; ; attempt++)
         {
-            var slug = n == 1 ? wanted : $"{wanted}-{n}";
-            if (await articles.TryClaimSlugAsync(slug, id, cancellationToken))
+            var record = await articles.GetAsync(id, cancellationToken);
+            if (record is null || record.State != ArticleState.Scheduled || record.PublishedAt > clock.GetUtcNow())
             {
-                return slug;
+                return record;
+            }
+
+            try
+            {
+                var published = await articles.SaveAsync(WithPage(record with { State = ArticleState.Published, Version = record.Version + 1 }, record.PublishedAt), cancellationToken);
+                published = await CompleteAsync(published, cancellationToken);
+                await articles.UnscheduleAsync(id, record.PublishedAt, cancellationToken);
+                logger.LogInformation("Scheduled article {ArticleId} published", id);
+                return published;
+            }
+            catch (ConcurrencyException) when (attempt < MaxConcurrencyRetries)
+            {
+            }
+        }
+    }
+
+    /// <summary>Takes an article down: its URL then says it was removed (410), it leaves every listing, and its short link is archived.</summary>
+    public async Task<ArticleRecord?> UnpublishAsync(string id, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var record = await articles.GetAsync(id, cancellationToken);
+            if (record is null || record.State == ArticleState.Removed)
+            {
+                return record;
+            }
+
+            try
+            {
+                var removed = await articles.SaveAsync(record with { State = ArticleState.Removed, Version = record.Version + 1, UpdatedAt = clock.GetUtcNow() }, cancellationToken);
+                if (record.State == ArticleState.Scheduled)
+                {
+                    await articles.UnscheduleAsync(id, record.PublishedAt, cancellationToken);
+                }
+
+                logger.LogInformation("Article {ArticleId} unpublished", id);
+                return await CompleteAsync(removed, cancellationToken);
+            }
+            catch (ConcurrencyException) when (attempt < MaxConcurrencyRetries)
+            {
+            }
+        }
+    }
+
+    /// <summary>Publishes every held article whose time has come; returns how many were published.</summary>
+    public async Task<int> PublishAllDueAsync(CancellationToken cancellationToken)
+    {
+        var due = await articles.ListDueAsync(clock.GetUtcNow(), 100, cancellationToken);
+        foreach (var (id, at) in due)
+        {
+            var record = await PublishDueAsync(id, cancellationToken);
+            if (record is null || record.State != ArticleState.Scheduled)
+            {
+                // Published now, or no longer held (removed, re-scheduled): either way its old schedule row is done.
+                await articles.UnscheduleAsync(id, at, cancellationToken);
             }
         }
 
-        var fallback = $"{wanted}-{id[..6]}";
-        return await articles.TryClaimSlugAsync(fallback, id, cancellationToken)
-            ? fallback
-            : throw new InvalidOperationException($"no free slug for '{wanted}'");
+        return due.Count;
     }
+
+    private static ArticleState Intended(ParsedArticle article, DateTimeOffset now) =>
+        article.Draft ? ArticleState.Draft
+        : article.PublishAt is { } at && at > now ? ArticleState.Scheduled
+        : ArticleState.Published;
+
+    private static ArticleRecord PublishIfDue(ArticleRecord record, ParsedArticle article, DateTimeOffset now) => record.State switch
+    {
+        ArticleState.Published when !record.HasPage => WithPage(record, article.Published ?? article.PublishAt ?? now),
+        ArticleState.Scheduled => record with { PublishedAt = article.PublishAt!.Value },
+        _ => record,
+    };
+
+    /// <summary>Fixes the article's public URL from its first publish date; it never changes afterwards.</summary>
+    private static ArticleRecord WithPage(ArticleRecord record, DateTimeOffset publishedAt) => record.HasPage ? record : record with
+    {
+        PublishedAt = publishedAt,
+        Path = $"{publishedAt.UtcDateTime:yyyy'/'MM'/'dd}/{record.Slug}/",
+    };
+
+    private string PageUrl(ArticleRecord record) => new Uri(options.Value.SiteBaseUrl, record.Path).ToString();
 
     private async Task<IngestResult> FailAsync(string name, DateTimeOffset receivedAt, string reason, CancellationToken cancellationToken)
     {
@@ -189,7 +320,19 @@ public sealed class ArticleIngestor(
         return new IngestResult(name, UploadState.Failed, [], reason);
     }
 
-    private static async Task<byte[]> ReadAllAsync(UploadContent upload, CancellationToken cancellationToken)
+    private async Task TrySetStatusAsync(UploadStatus status, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await statuses.SetAsync(status, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            logger.LogWarning("Could not record status of {BlobName}: {Reason}", status.Name, ex.Message);
+        }
+    }
+
+    private static async Task<byte[]> ReadAllAsync(Uploads.UploadContent upload, CancellationToken cancellationToken)
     {
         var buffer = new byte[upload.Length];
         var read = 0;

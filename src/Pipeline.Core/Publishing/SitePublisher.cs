@@ -37,13 +37,21 @@ public sealed class SitePublisher(
             return [];
         }
 
-        var content = await articles.GetContentAsync(record.Id, record.ContentHash, cancellationToken)
-            ?? throw new InvalidOperationException($"content of article {record.Id} ({record.ContentHash}) is missing");
-
         var written = new List<string>();
         var page = record.Path + "index.html";
-        await WriteHtmlAsync(page, renderer.RenderArticle(record, content, links.ShortUrl(record.ShortCode)), ArticleCache, cancellationToken);
-        written.Add(page);
+        if (record.State == ArticleState.Published)
+        {
+            var content = await articles.GetContentAsync(record.Id, record.ContentHash, cancellationToken)
+                ?? throw new InvalidOperationException($"content of article {record.Id} ({record.ContentHash}) is missing");
+            await WriteHtmlAsync(page, renderer.RenderArticle(record, content, links.ShortUrl(record.ShortCode)), ArticleCache, cancellationToken);
+            written.Add(page);
+        }
+        else if (record.HasPage)
+        {
+            // The URL stays known to readers and search engines: it now says the article was removed (410 Gone).
+            await site.WriteAsync(new SiteFile(page, Encoding.UTF8.GetBytes(renderer.RenderRemoved(record)), SiteFile.Html, IndexCache, 410), cancellationToken);
+            written.Add(page);
+        }
 
         var latest = await articles.ListLatestAsync(options.Value.HomePageSize, cancellationToken);
         await WriteHtmlAsync("index.html", renderer.RenderHome(latest), IndexCache, cancellationToken);

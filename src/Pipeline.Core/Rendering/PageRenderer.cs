@@ -67,6 +67,12 @@ public sealed class PageRenderer
         return Render("home.liquid", page, ("articles", items));
     }
 
+    public string RenderRemoved(ArticleRecord record)
+    {
+        var page = new PageView($"Article removed | {_options.SiteName}", null, Absolute(record.Path), "en");
+        return Render("removed.liquid", page);
+    }
+
     public string RenderNotFound()
     {
         var page = new PageView($"Page not found | {_options.SiteName}", null, _site.BaseUrl, "en");

@@ -29,6 +29,7 @@ public sealed class ReadyReport(IUploadStatusStore statuses, IArticleStore artic
             lines.Add("  (no articles yet: upload a file to the 'articles' container)");
         }
 
+        lines.Add($"Management API: {links.ShortUrl("api/")} (key in the x-functions-key header; local key file: {Http.LocalApiKey.RelativePath})");
         lines.Add("Press Ctrl+C to stop.");
         lines.Add(string.Empty);
         await output.WriteLineAsync(string.Join(Environment.NewLine, lines));

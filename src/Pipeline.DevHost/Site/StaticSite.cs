@@ -76,7 +76,10 @@ public sealed class StaticSite(StorageClients clients, ILogger<StaticSite> logge
                 return true;
             }
 
-            context.Response.StatusCode = status;
+            context.Response.StatusCode = status == StatusCodes.Status200OK
+                && details.Metadata.TryGetValue(Core.Publishing.SiteFile.StatusMetadata, out var stored) && int.TryParse(stored, out var code)
+                    ? code
+                    : status;
             context.Response.ContentLength = details.ContentLength;
             await using var content = download.Value.Content;
             if (!HttpMethods.IsHead(context.Request.Method))

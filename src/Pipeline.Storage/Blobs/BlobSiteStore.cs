@@ -12,6 +12,7 @@ internal sealed class BlobSiteStore(StorageClients clients) : ISiteStore
         await blob.UploadAsync(new BinaryData(file.Content), new BlobUploadOptions
         {
             HttpHeaders = new BlobHttpHeaders { ContentType = file.ContentType, CacheControl = file.CacheControl },
+            Metadata = file.Status is { } status ? new Dictionary<string, string> { [SiteFile.StatusMetadata] = status.ToString() } : null,
         }, cancellationToken);
     }
 }

@@ -25,6 +25,7 @@ internal sealed class ArticleEntity : ITableEntity
     public int RenderedVersion { get; set; }
     public string ContentHash { get; set; } = default!;
     public string ShortCode { get; set; } = default!;
+    public string? OriginalShortUrl { get; set; }
     public string SourceBlob { get; set; } = default!;
     public int SourcePosition { get; set; }
     public string State { get; set; } = default!;

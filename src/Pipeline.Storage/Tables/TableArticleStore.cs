@@ -3,11 +3,10 @@ using Azure;
 using Azure.Data.Tables;
 using Azure.Storage.Blobs.Models;
 using Pipeline.Core.Articles;
-using Pipeline.Core.Text;
 
 namespace Pipeline.Storage.Tables;
 
-/// <summary>Articles in Table Storage (records, slugs, listing rows) with their content as JSON blobs.</summary>
+/// <summary>Articles in Table Storage (records, versions, slugs, listing and schedule rows) with their content as JSON blobs.</summary>
 internal sealed class TableArticleStore(StorageClients clients) : IArticleStore
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
@@ -21,18 +20,47 @@ internal sealed class TableArticleStore(StorageClients clients) : IArticleStore
     public async Task<ArticleRecord> SaveAsync(ArticleRecord record, CancellationToken cancellationToken)
     {
         var entity = ToEntity(record);
-        EntityLimits.Check(entity.Headline, entity.Description, entity.Tags, entity.SourceBlob, entity.Path);
+        var version = new ArticleVersionEntity
+        {
+            PartitionKey = entity.PartitionKey,
+            RowKey = ArticleVersionEntity.RowFor(record.Version),
+            Version = record.Version,
+            ContentHash = record.ContentHash,
+            Headline = record.Headline,
+            At = record.UpdatedAt,
+            SourceBlob = record.SourceBlob,
+        };
+        var actions = EntityLimits.CheckBatch(
+        [
+            record.ETag is null
+                ? new TableTransactionAction(TableTransactionActionType.Add, entity)
+                : new TableTransactionAction(TableTransactionActionType.UpdateReplace, entity, new ETag(record.ETag)),
+            new TableTransactionAction(TableTransactionActionType.UpsertReplace, version),
+        ]);
         try
         {
-            var response = record.ETag is null
-                ? await clients.Articles.AddEntityAsync(entity, cancellationToken)
-                : await clients.Articles.UpdateEntityAsync(entity, new ETag(record.ETag), TableUpdateMode.Replace, cancellationToken);
-            return record with { ETag = response.Headers.ETag?.ToString() };
+            var response = await clients.Articles.SubmitTransactionAsync(actions, cancellationToken);
+            return record with { ETag = response.Value[0].Headers.ETag?.ToString() };
         }
-        catch (RequestFailedException ex) when (ex.Status is 409 or 412)
+        catch (TableTransactionFailedException ex) when (ex.Status is 409 or 412)
         {
             throw new ConcurrencyException($"article {record.Id} was written concurrently", ex);
         }
+    }
+
+    public async Task<IReadOnlyList<ArticleVersion>> GetVersionsAsync(string id, CancellationToken cancellationToken)
+    {
+        var partition = TableKeys.Check(id);
+        var versions = new List<ArticleVersion>();
+        var query = clients.Articles.QueryAsync<ArticleVersionEntity>(
+            e => e.PartitionKey == partition && e.RowKey.CompareTo(ArticleVersionEntity.RowPrefix) >= 0 && e.RowKey.CompareTo("w") < 0,
+            cancellationToken: cancellationToken);
+        await foreach (var e in query)
+        {
+            versions.Add(new ArticleVersion(e.Version, e.ContentHash, e.Headline, e.At, e.SourceBlob));
+        }
+
+        return versions;
     }
 
     public async Task<ParsedArticle?> GetContentAsync(string id, string contentHash, CancellationToken cancellationToken)
@@ -65,6 +93,12 @@ internal sealed class TableArticleStore(StorageClients clients) : IArticleStore
         }
     }
 
+    public async Task<string?> FindSlugOwnerAsync(string slug, CancellationToken cancellationToken)
+    {
+        var owner = await clients.Slugs.GetEntityIfExistsAsync<SlugEntity>(TableKeys.Check(slug), SlugEntity.Row, cancellationToken: cancellationToken);
+        return owner.HasValue ? owner.Value!.ArticleId : null;
+    }
+
     public async Task<bool> TryClaimSlugAsync(string slug, string id, CancellationToken cancellationToken)
     {
         var entity = new SlugEntity { PartitionKey = TableKeys.Check(slug), ArticleId = id };
@@ -75,21 +109,18 @@ internal sealed class TableArticleStore(StorageClients clients) : IArticleStore
         }
         catch (RequestFailedException ex) when (ex.Status == 409)
         {
-            var owner = await clients.Slugs.GetEntityIfExistsAsync<SlugEntity>(entity.PartitionKey, SlugEntity.Row, cancellationToken: cancellationToken);
-            return owner.HasValue && owner.Value!.ArticleId == id;
+            return await FindSlugOwnerAsync(slug, cancellationToken) == id;
         }
     }
 
     public async Task IndexAsync(ArticleRecord record, CancellationToken cancellationToken)
     {
         var row = ArticleIndexEntity.RowFor(record.PublishedAt, record.Id);
-        var partitions = new List<string> { ArticleIndexEntity.AllPartition, "s-" + record.Section, $"m-{record.PublishedAt.UtcDateTime:yyyyMM}" };
-        partitions.AddRange(record.Tags.Select(t => "t-" + Slug.From(t)));
-        foreach (var partition in partitions.Distinct())
+        await Task.WhenAll(ArticleListing.Of(record).Select(listing =>
         {
             var entity = new ArticleIndexEntity
             {
-                PartitionKey = TableKeys.Check(partition),
+                PartitionKey = PartitionOf(listing),
                 RowKey = row,
                 Id = record.Id,
                 Headline = record.Headline,
@@ -100,48 +131,114 @@ internal sealed class TableArticleStore(StorageClients clients) : IArticleStore
                 Description = record.Description,
                 ShortCode = record.ShortCode,
             };
-            await clients.ArticleIndex.UpsertEntityAsync(entity, TableUpdateMode.Replace, cancellationToken);
+            EntityLimits.Check(entity);
+            return clients.ArticleIndex.UpsertEntityAsync(entity, TableUpdateMode.Replace, cancellationToken);
+        }));
+    }
+
+    public async Task UnindexAsync(ArticleRecord record, CancellationToken cancellationToken)
+    {
+        var row = ArticleIndexEntity.RowFor(record.PublishedAt, record.Id);
+        await Task.WhenAll(ArticleListing.Of(record).Select(async listing =>
+        {
+            try
+            {
+                await clients.ArticleIndex.DeleteEntityAsync(PartitionOf(listing), row, ETag.All, cancellationToken);
+            }
+            catch (RequestFailedException ex) when (ex.Status == 404)
+            {
+            }
+        }));
+    }
+
+    public async Task<ArticlePage> ListAsync(ArticleListing listing, int top, string? continuation, CancellationToken cancellationToken)
+    {
+        var partition = PartitionOf(listing);
+        var size = Math.Clamp(top, 1, 1000);
+        var query = clients.ArticleIndex.QueryAsync<ArticleIndexEntity>(e => e.PartitionKey == partition, maxPerPage: size, cancellationToken: cancellationToken);
+        await foreach (var page in query.AsPages(continuation, size))
+        {
+            var items = page.Values
+                .Select(e => new ArticleSummary(e.Id, e.Headline, e.Path, e.Section, e.PublishedAt, e.UpdatedAt, e.Description, e.ShortCode))
+                .ToList();
+            return new ArticlePage(items, page.ContinuationToken);
+        }
+
+        return new ArticlePage([], null);
+    }
+
+    public async Task ScheduleAsync(string id, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        var entity = new ScheduleEntity { RowKey = ScheduleEntity.RowFor(at, id), ArticleId = id, DueAt = at };
+        await clients.ArticleIndex.UpsertEntityAsync(entity, TableUpdateMode.Replace, cancellationToken);
+    }
+
+    public async Task UnscheduleAsync(string id, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await clients.ArticleIndex.DeleteEntityAsync(ScheduleEntity.Partition, ScheduleEntity.RowFor(at, id), ETag.All, cancellationToken);
+        }
+        catch (RequestFailedException ex) when (ex.Status == 404)
+        {
         }
     }
 
-    public async Task<IReadOnlyList<ArticleSummary>> ListLatestAsync(int top, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<(string Id, DateTimeOffset At)>> ListDueAsync(DateTimeOffset now, int max, CancellationToken cancellationToken)
     {
-        var items = new List<ArticleSummary>(top);
-        var query = clients.ArticleIndex.QueryAsync<ArticleIndexEntity>(
-            e => e.PartitionKey == ArticleIndexEntity.AllPartition, maxPerPage: Math.Min(top, 1000), cancellationToken: cancellationToken);
+        var upper = ScheduleEntity.RowFor(now, "~");
+        var due = new List<(string, DateTimeOffset)>();
+        var query = clients.ArticleIndex.QueryAsync<ScheduleEntity>(
+            e => e.PartitionKey == ScheduleEntity.Partition && e.RowKey.CompareTo(upper) <= 0, maxPerPage: max, cancellationToken: cancellationToken);
         await foreach (var e in query)
         {
-            items.Add(new ArticleSummary(e.Id, e.Headline, e.Path, e.Section, e.PublishedAt, e.UpdatedAt, e.Description, e.ShortCode));
-            if (items.Count >= top)
+            due.Add((e.ArticleId, e.DueAt));
+            if (due.Count >= max)
             {
                 break;
             }
         }
 
-        return items;
+        return due;
     }
+
+    /// <summary>Partition of a listing in ArticleIndex: <c>all</c>, <c>s-news</c>, <c>t-climate</c>, <c>m-2026-03</c>.</summary>
+    internal static string PartitionOf(ArticleListing listing) => TableKeys.Check(listing.Kind switch
+    {
+        ArticleListingKind.All => ArticleIndexEntity.AllPartition,
+        ArticleListingKind.Section => "s-" + listing.Key,
+        ArticleListingKind.Tag => "t-" + listing.Key,
+        ArticleListingKind.Month => "m-" + listing.Key,
+        _ => throw new ArgumentOutOfRangeException(nameof(listing)),
+    });
 
     private static string ContentBlob(string id, string hash) => $"{id}/{hash}.json";
 
-    private static ArticleEntity ToEntity(ArticleRecord r) => new()
+    private static ArticleEntity ToEntity(ArticleRecord r)
     {
-        PartitionKey = TableKeys.Check(r.Id),
-        Slug = r.Slug,
-        Path = r.Path,
-        Headline = r.Headline,
-        Section = r.Section,
-        Tags = string.Join('|', r.Tags),
-        Description = r.Description,
-        PublishedAt = r.PublishedAt,
-        UpdatedAt = r.UpdatedAt,
-        Version = r.Version,
-        RenderedVersion = r.RenderedVersion,
-        ContentHash = r.ContentHash,
-        ShortCode = r.ShortCode,
-        SourceBlob = r.SourceBlob,
-        SourcePosition = r.SourcePosition,
-        State = r.State.ToString(),
-    };
+        var entity = new ArticleEntity
+        {
+            PartitionKey = TableKeys.Check(r.Id),
+            Slug = r.Slug,
+            Path = r.Path,
+            Headline = r.Headline,
+            Section = r.Section,
+            Tags = string.Join('|', r.Tags),
+            Description = r.Description,
+            PublishedAt = r.PublishedAt,
+            UpdatedAt = r.UpdatedAt,
+            Version = r.Version,
+            RenderedVersion = r.RenderedVersion,
+            ContentHash = r.ContentHash,
+            ShortCode = r.ShortCode,
+            OriginalShortUrl = r.OriginalShortUrl,
+            SourceBlob = r.SourceBlob,
+            SourcePosition = r.SourcePosition,
+            State = r.State.ToString(),
+        };
+        EntityLimits.Check(entity);
+        return entity;
+    }
 
     private static ArticleRecord ToRecord(ArticleEntity e) => new()
     {
@@ -158,6 +255,7 @@ internal sealed class TableArticleStore(StorageClients clients) : IArticleStore
         RenderedVersion = e.RenderedVersion,
         ContentHash = e.ContentHash,
         ShortCode = e.ShortCode,
+        OriginalShortUrl = e.OriginalShortUrl,
         SourceBlob = e.SourceBlob,
         SourcePosition = e.SourcePosition,
         State = Enum.Parse<ArticleState>(e.State),

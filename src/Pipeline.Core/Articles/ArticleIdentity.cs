@@ -1,0 +1,89 @@
+using Pipeline.Core.Text;
+
+namespace Pipeline.Core.Articles;
+
+/// <summary>
+/// Decides which stored article each article of an upload is, so a re-upload updates instead of duplicating:
+/// an explicit <c>id</c>, else an explicit <c>slug</c>, else an unchanged headline of an article from the same blob,
+/// else the article's position in the blob. The headline is tried before the position so that reordering or
+/// removing articles in a file never moves one article's content under another's URL; the position still
+/// catches an edited headline.
+/// </summary>
+public sealed class ArticleIdentity(IArticleStore articles)
+{
+    private const int MaxSlugSuffix = 50;
+
+    public async Task<IReadOnlyList<string>> ResolveAsync(string blobName, IReadOnlyList<ParsedArticle> parsed, CancellationToken cancellationToken)
+    {
+        var ids = new string?[parsed.Count];
+        var taken = new HashSet<string>(StringComparer.Ordinal);
+
+        for (var i = 0; i < parsed.Count; i++)
+        {
+            if (parsed[i].Id is { } id && ArticleIds.IsValidExplicit(id) && taken.Add(id))
+            {
+                ids[i] = id;
+            }
+            else if (parsed[i].Slug is { } slug && await articles.FindSlugOwnerAsync(Slug.From(slug), cancellationToken) is { } owner && taken.Add(owner))
+            {
+                ids[i] = owner;
+            }
+        }
+
+        for (var i = 0; i < parsed.Count; i++)
+        {
+            if (ids[i] is null && await FromSameBlobAsync(Slug.From(parsed[i].Headline), blobName, cancellationToken) is { } owner && taken.Add(owner))
+            {
+                ids[i] = owner;
+            }
+        }
+
+        for (var i = 0; i < parsed.Count; i++)
+        {
+            if (ids[i] is not null)
+            {
+                continue;
+            }
+
+            var id = ArticleIds.ForSource(blobName, i);
+            for (var salt = 1; !taken.Add(id); salt++)
+            {
+                id = ArticleIds.ForSource($"{blobName}#{salt}", i);
+            }
+
+            ids[i] = id;
+        }
+
+        return ids!;
+    }
+
+    /// <summary>Claims the slug, or the first free <c>slug-2</c>, <c>slug-3</c>… for a different article with the same headline.</summary>
+    public async Task<string> ClaimSlugAsync(string wanted, string id, CancellationToken cancellationToken)
+    {
+        for (var n = 1; n <= MaxSlugSuffix; n++)
+        {
+            var slug = n == 1 ? wanted : $"{wanted}-{n}";
+            if (await articles.TryClaimSlugAsync(slug, id, cancellationToken))
+            {
+                return slug;
+            }
+        }
+
+        var fallback = $"{wanted}-{id[..Math.Min(6, id.Length)]}";
+        return await articles.TryClaimSlugAsync(fallback, id, cancellationToken)
+            ? fallback
+            : throw new InvalidOperationException($"no free slug for '{wanted}'");
+    }
+
+    private async Task<string?> FromSameBlobAsync(string slug, string blobName, CancellationToken cancellationToken)
+    {
+        var owner = await articles.FindSlugOwnerAsync(slug, cancellationToken);
+        if (owner is null)
+        {
+            return null;
+        }
+
+        var record = await articles.GetAsync(owner, cancellationToken);
+        return record?.SourceBlob == blobName ? owner : null;
+    }
+}

@@ -1,0 +1,52 @@
+using Pipeline.Core.Articles;
+using Pipeline.Core.Uploads;
+
+namespace Pipeline.Core.Publishing;
+
+/// <summary>Read-side questions editors and tools ask: what happened to an upload, which articles exist, one article in full.</summary>
+public sealed class ArticleQueries(IArticleStore articles, IUploadStatusStore statuses)
+{
+    public const int MaxTop = 200;
+
+    /// <summary>An upload's status with the records of the articles it produced.</summary>
+    public async Task<(UploadStatus Status, IReadOnlyList<ArticleRecord> Articles)?> GetUploadAsync(string name, CancellationToken cancellationToken)
+    {
+        var status = await statuses.GetAsync(name, cancellationToken);
+        if (status is null)
+        {
+            return null;
+        }
+
+        var records = await Task.WhenAll(status.ArticleIds.Select(id => articles.GetAsync(id, cancellationToken)));
+        return (status, records.OfType<ArticleRecord>().ToList());
+    }
+
+    /// <summary>Published articles newest first, in one listing: a section, a tag, a month (<c>yyyy-MM</c>) or all.</summary>
+    public Task<ArticlePage> ListAsync(string? section, string? tag, string? month, int top, string? continuation, CancellationToken cancellationToken)
+    {
+        var listing = section is { Length: > 0 } ? ArticleListing.Section(Text.Slug.From(section))
+            : tag is { Length: > 0 } ? ArticleListing.Tag(tag)
+            : month is { Length: > 0 } ? new ArticleListing(ArticleListingKind.Month, month)
+            : ArticleListing.Latest;
+        return articles.ListAsync(listing, Math.Clamp(top, 1, MaxTop), continuation, cancellationToken);
+    }
+
+    /// <summary>An article's record, current content and version history.</summary>
+    public async Task<(ArticleRecord Record, ParsedArticle? Content, IReadOnlyList<ArticleVersion> Versions)?> GetArticleAsync(string id, CancellationToken cancellationToken)
+    {
+        if (!ArticleIds.IsValidExplicit(id))
+        {
+            return null;
+        }
+
+        var record = await articles.GetAsync(id, cancellationToken);
+        if (record is null)
+        {
+            return null;
+        }
+
+        var content = articles.GetContentAsync(id, record.ContentHash, cancellationToken);
+        var versions = articles.GetVersionsAsync(id, cancellationToken);
+        return (record, await content, await versions);
+    }
+}

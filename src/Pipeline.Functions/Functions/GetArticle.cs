@@ -1,0 +1,31 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+using Pipeline.Core.Publishing;
+using Pipeline.Functions.Http;
+
+namespace Pipeline.Functions.Functions;
+
+/// <summary><c>GET /api/articles/{id}</c>: one article with its content and version history.</summary>
+public sealed class GetArticle(ArticleQueries queries, PublicUrls urls)
+{
+    [Function(nameof(GetArticle))]
+    public async Task<IActionResult> Run(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "api/articles/{id}")] HttpRequest request,
+        string id,
+        CancellationToken cancellationToken)
+    {
+        var found = await queries.GetArticleAsync(id, cancellationToken);
+        if (found is not { } article)
+        {
+            return ApiResults.Error(StatusCodes.Status404NotFound, "not_found", $"no article '{id}'");
+        }
+
+        return new OkObjectResult(new
+        {
+            article = ArticleResponse.From(article.Record, urls),
+            content = article.Content,
+            versions = article.Versions,
+        });
+    }
+}

@@ -1,0 +1,29 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+using Pipeline.Core.Publishing;
+using Pipeline.Functions.Http;
+
+namespace Pipeline.Functions.Functions;
+
+/// <summary><c>GET /api/articles?section=&amp;tag=&amp;month=&amp;top=&amp;continuation=</c>: published articles, newest first, paged.</summary>
+public sealed class ListArticles(ArticleQueries queries, PublicUrls urls)
+{
+    private const int DefaultTop = 20;
+
+    [Function(nameof(ListArticles))]
+    public async Task<IActionResult> Run(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "api/articles")] HttpRequest request,
+        CancellationToken cancellationToken)
+    {
+        var query = request.Query;
+        var top = DefaultTop;
+        if (query.TryGetValue("top", out var topText) && (!int.TryParse(topText, out top) || top < 1 || top > ArticleQueries.MaxTop))
+        {
+            return ApiResults.Error(StatusCodes.Status400BadRequest, "invalid_top", $"top must be a number from 1 to {ArticleQueries.MaxTop}");
+        }
+
+        var page = await queries.ListAsync(query["section"], query["tag"], query["month"], top, query["continuation"], cancellationToken);
+        return new OkObjectResult(new { items = page.Items.Select(a => ArticleListItem.From(a, urls)), continuation = page.Continuation });
+    }
+}

@@ -1,0 +1,24 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+using Pipeline.Core.Articles;
+using Pipeline.Core.Publishing;
+using Pipeline.Functions.Http;
+
+namespace Pipeline.Functions.Functions;
+
+/// <summary><c>DELETE /api/articles/{id}</c>: takes an article down; its URL then answers 410 with a removal notice.</summary>
+public sealed class UnpublishArticle(ArticleIngestor publishing, PublicUrls urls)
+{
+    [Function(nameof(UnpublishArticle))]
+    public async Task<IActionResult> Run(
+        [HttpTrigger(AuthorizationLevel.Function, "delete", Route = "api/articles/{id}")] HttpRequest request,
+        string id,
+        CancellationToken cancellationToken)
+    {
+        var record = ArticleIds.IsValidExplicit(id) ? await publishing.UnpublishAsync(id, cancellationToken) : null;
+        return record is null
+            ? ApiResults.Error(StatusCodes.Status404NotFound, "not_found", $"no article '{id}'")
+            : new OkObjectResult(ArticleResponse.From(record, urls));
+    }
+}

@@ -1,0 +1,26 @@
+using Pipeline.Core.Articles;
+using Pipeline.Core.Publishing;
+
+namespace Pipeline.Functions.Http;
+
+/// <summary>An article as the management API shows it.</summary>
+public sealed record ArticleResponse(
+    string Id,
+    string Headline,
+    string State,
+    string Section,
+    IReadOnlyList<string> Tags,
+    string Slug,
+    string? Url,
+    string ShortUrl,
+    string? OriginalShortUrl,
+    int Version,
+    DateTimeOffset PublishedAt,
+    DateTimeOffset UpdatedAt,
+    string? Description,
+    string SourceBlob)
+{
+    public static ArticleResponse From(ArticleRecord r, PublicUrls urls) => new(
+        r.Id, r.Headline, r.State.ToString().ToLowerInvariant(), r.Section, r.Tags, r.Slug, urls.Page(r.Path), urls.Short(r.ShortCode),
+        r.OriginalShortUrl, r.Version, r.PublishedAt, r.UpdatedAt, r.Description, r.SourceBlob);
+}
