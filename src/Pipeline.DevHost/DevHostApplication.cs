@@ -116,12 +116,12 @@ public static class DevHostApplication
         builder.Services.AddSingleton<ExampleUploader>();
         builder.Services.AddSingleton<ReadyReport>();
         builder.Services.AddSingleton<ITypeLocator, TriggerTypeLocator>();
+        builder.Services.AddHostedService<TimerTriggers>();
 
         builder.Host.ConfigureWebJobs(webJobs =>
         {
             webJobs.AddAzureStorageCoreServices();
             webJobs.AddAzureStorageBlobs(blobs => blobs.MaxDegreeOfParallelism = 8);
-            webJobs.AddTimers();
             webJobs.AddAzureStorageQueues(queues =>
             {
                 // Short polling keeps upload → page latency low on an idle local machine.

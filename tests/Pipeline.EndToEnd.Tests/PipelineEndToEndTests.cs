@@ -67,10 +67,42 @@ public sealed class PipelineEndToEndTests(AzuriteFixture azurite, ITestOutputHel
             var missing = await http.GetAsync(new Uri(host.SiteBase, "no/such/page/"));
             Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
             Assert.Contains("Page not found", await missing.Content.ReadAsStringAsync());
+
+            // Management needs the key; with it, the upload's status lists both articles.
+            var status = new Uri(host.ApiBase, "api/uploads/desk/two-articles.txt");
+            Assert.Equal(HttpStatusCode.Unauthorized, (await http.GetAsync(status)).StatusCode);
+            using var authorized = new HttpRequestMessage(HttpMethod.Get, status) { Headers = { { "x-functions-key", host.ApiKey } } };
+            var upload = await http.SendAsync(authorized);
+            Assert.Equal(HttpStatusCode.OK, upload.StatusCode);
+            Assert.Contains("\"state\":\"published\"", await upload.Content.ReadAsStringAsync());
+
+            // Unpublishing takes the page down: its URL answers 410 with the removal notice.
+            var gone = rows[0];
+            using var delete = new HttpRequestMessage(HttpMethod.Delete, new Uri(host.ApiBase, "api/articles/" + gone.PartitionKey)) { Headers = { { "x-functions-key", host.ApiKey } } };
+            Assert.Equal(HttpStatusCode.OK, (await http.SendAsync(delete)).StatusCode);
+            var removedPage = new Uri(host.SiteBase, gone.GetString("Path"));
+            var removed = await WaitForStatusAsync(http, removedPage, HttpStatusCode.Gone);
+            Assert.Contains("This article was removed", await removed.Content.ReadAsStringAsync());
         }
         finally
         {
             output.WriteLine(host.Output);
+        }
+    }
+
+    private static async Task<HttpResponseMessage> WaitForStatusAsync(HttpClient http, Uri url, HttpStatusCode expected)
+    {
+        var clock = Stopwatch.StartNew();
+        while (true)
+        {
+            var response = await http.GetAsync(url);
+            if (response.StatusCode == expected || clock.Elapsed > Bound)
+            {
+                Assert.Equal(expected, response.StatusCode);
+                return response;
+            }
+
+            await Task.Delay(250);
         }
     }
 }

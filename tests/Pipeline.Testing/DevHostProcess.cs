@@ -11,13 +11,17 @@ public sealed class DevHostProcess : IAsyncDisposable
     private readonly Process _process;
     private readonly StringBuilder _output = new();
 
-    private DevHostProcess(Process process, int apiPort, int sitePort, StorageOptions names)
+    private DevHostProcess(Process process, int apiPort, int sitePort, StorageOptions names, string apiKey)
     {
         _process = process;
+        ApiKey = apiKey;
         ApiPort = apiPort;
         SitePort = sitePort;
         Names = names;
     }
+
+    /// <summary>The management key this host was started with.</summary>
+    public string ApiKey { get; }
 
     public int ApiPort { get; }
     public int SitePort { get; }
@@ -73,8 +77,10 @@ public sealed class DevHostProcess : IAsyncDisposable
             start.Environment[key] = value;
         }
 
+        var apiKey = Guid.NewGuid().ToString("N");
+        start.Environment["DevHost__ApiKey"] = apiKey;
         var process = Process.Start(start) ?? throw new InvalidOperationException("could not start the local host");
-        var host = new DevHostProcess(process, ports.BlobPort, ports.QueuePort, names);
+        var host = new DevHostProcess(process, ports.BlobPort, ports.QueuePort, names, apiKey);
         process.OutputDataReceived += (_, e) => host.Append(e.Data);
         process.ErrorDataReceived += (_, e) => host.Append(e.Data);
         process.BeginOutputReadLine();

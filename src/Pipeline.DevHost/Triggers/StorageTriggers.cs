@@ -11,7 +11,7 @@ namespace Pipeline.DevHost.Triggers;
 /// host) and forwarded to the same function classes. Container and queue names come from settings so tests can
 /// give each run its own.
 /// </summary>
-public sealed class StorageTriggers(IngestArticle ingest, RenderArticle render, PublishScheduled publishScheduled)
+public sealed class StorageTriggers(IngestArticle ingest, RenderArticle render)
 {
     public const string UploadsPath = "%" + DevHostConfiguration.UploadsContainerKey + "%/{name}";
     public const string RenderQueue = "%" + DevHostConfiguration.RenderQueueKey + "%";
@@ -26,10 +26,4 @@ public sealed class StorageTriggers(IngestArticle ingest, RenderArticle render, 
     public Task Render(
         [WebJobs.QueueTrigger(RenderQueue, Connection = StorageNames.Connection)] RenderRequest request,
         CancellationToken cancellationToken) => render.Run(request, cancellationToken);
-
-    [WebJobs.FunctionName(nameof(PublishScheduled))]
-    public Task PublishDue(
-        [WebJobs.TimerTrigger(PublishScheduled.Schedule, UseMonitor = false)] WebJobs.TimerInfo timer,
-        CancellationToken cancellationToken) =>
-        publishScheduled.Run(new Microsoft.Azure.Functions.Worker.TimerInfo { IsPastDue = timer.IsPastDue }, cancellationToken);
 }

@@ -35,14 +35,8 @@ internal static class EntityLimits
         TableKeys.Check(entity.PartitionKey);
         TableKeys.Check(entity.RowKey);
         var size = 4 + 2 * (entity.PartitionKey.Length + entity.RowKey.Length);
-        foreach (var property in Properties.GetOrAdd(entity.GetType(), t => t.GetProperties(BindingFlags.Public | BindingFlags.Instance)))
+        foreach (var (name, value) in Values(entity))
         {
-            if (property.Name is nameof(ITableEntity.PartitionKey) or nameof(ITableEntity.RowKey) or nameof(ITableEntity.Timestamp) or nameof(ITableEntity.ETag))
-            {
-                continue;
-            }
-
-            var value = property.GetValue(entity);
             var valueSize = value switch
             {
                 null => 0,
@@ -56,11 +50,27 @@ internal static class EntityLimits
             }
 
             // Azure counts 8 bytes plus the UTF-16 name per property on top of the value.
-            size += 8 + 2 * property.Name.Length + valueSize;
+            size += 8 + 2 * name.Length + valueSize;
         }
 
         return size <= MaxEntityBytes ? size : throw new ArgumentException($"a table entity is larger than {MaxEntityBytes / 1024} KiB; large fields belong in a blob");
     }
+
+    /// <summary>The entity's own properties: a dynamic <see cref="TableEntity"/>'s entries, or a typed entity's public properties.</summary>
+    private static IEnumerable<(string Name, object? Value)> Values(ITableEntity entity)
+    {
+        if (entity is TableEntity dynamic)
+        {
+            return dynamic.Where(p => !IsSystem(p.Key)).Select(p => (p.Key, (object?)p.Value));
+        }
+
+        return Properties
+            .GetOrAdd(entity.GetType(), t => t.GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.GetIndexParameters().Length == 0 && !IsSystem(p.Name)).ToArray())
+            .Select(p => (p.Name, p.GetValue(entity)));
+    }
+
+    private static bool IsSystem(string name) =>
+        name is nameof(ITableEntity.PartitionKey) or nameof(ITableEntity.RowKey) or nameof(ITableEntity.Timestamp) or nameof(ITableEntity.ETag) or "odata.etag";
 
     /// <summary>Checks a transaction: at most 100 operations and 4 MiB, all in one partition.</summary>
     public static IReadOnlyList<TableTransactionAction> CheckBatch(IReadOnlyList<TableTransactionAction> actions)
