@@ -42,13 +42,19 @@ public static class ServiceCollectionExtensions
             }
 
             // Transient faults (throttling, timeouts, 5xx) are retried with exponential backoff before a trigger retry is spent.
-            builder.ConfigureDefaults(options =>
+            builder.ConfigureDefaults((options, provider) =>
             {
                 options.Retry.Mode = RetryMode.Exponential;
                 options.Retry.MaxRetries = 5;
                 options.Retry.Delay = TimeSpan.FromMilliseconds(200);
                 options.Retry.MaxDelay = TimeSpan.FromSeconds(10);
                 options.Retry.NetworkTimeout = TimeSpan.FromSeconds(30);
+
+                // Extra pipeline policies (fault injection in tests, diagnostics) come from the container.
+                foreach (var policy in provider.GetServices<StoragePipelinePolicy>())
+                {
+                    options.AddPolicy(policy, policy.Position);
+                }
             });
         });
 
