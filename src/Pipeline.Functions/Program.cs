@@ -6,5 +6,5 @@ using Pipeline.Storage;
 
 var builder = FunctionsApplication.CreateBuilder(args);
 builder.ConfigureFunctionsWebApplication();
-builder.Services.AddPipelineCore().AddPipelineStorage(builder.Configuration).AddPipelineFunctions();
+builder.Services.AddPipelineCore().AddPipelineStorage(builder.Configuration).AddPipelineFunctions().AddPipelineTelemetry();
 builder.Build().Run();

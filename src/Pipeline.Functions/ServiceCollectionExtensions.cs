@@ -1,13 +1,38 @@
+using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace Pipeline.Functions;
 
 /// <summary>Registers what the function classes need beyond Core and Storage.</summary>
 public static class ServiceCollectionExtensions
 {
+    private const string ApplicationInsightsLoggerProvider = "Microsoft.Extensions.Logging.ApplicationInsights.ApplicationInsightsLoggerProvider";
+
     public static IServiceCollection AddPipelineFunctions(this IServiceCollection services)
     {
         services.AddSingleton<Http.ApiResults>();
+        return services;
+    }
+
+    /// <summary>
+    /// Sends the worker's logs and dependencies to Application Insights (APPLICATIONINSIGHTS_CONNECTION_STRING, with
+    /// APPLICATIONINSIGHTS_AUTHENTICATION_STRING for Entra auth); without a connection string nothing is sent.
+    /// </summary>
+    public static IServiceCollection AddPipelineTelemetry(this IServiceCollection services)
+    {
+        services.AddApplicationInsightsTelemetryWorkerService().ConfigureFunctionsApplicationInsights();
+
+        // The SDK adds a Warning-level filter for its provider; without removing it the Information logs that follow
+        // one upload (BlobName, ArticleId, Code) through ingest, render and links would never reach Application Insights.
+        services.Configure<LoggerFilterOptions>(options =>
+        {
+            var rule = options.Rules.FirstOrDefault(r => r.ProviderName == ApplicationInsightsLoggerProvider);
+            if (rule is not null)
+            {
+                options.Rules.Remove(rule);
+            }
+        });
         return services;
     }
 }
