@@ -39,6 +39,8 @@ var deploymentContainerName = 'app-package'
 // Names the code uses (src/Pipeline.Storage/StorageNames.cs); tests/Pipeline.Infra.Tests checks they match.
 var uploadsContainer = 'articles'
 var renderQueue = 'render'
+// The blob extension moves an upload here after five failed attempts; RecordPoisonUpload reads it.
+var blobPoisonQueue = 'webjobs-blobtrigger-poison'
 
 resource rg 'Microsoft.Resources/resourceGroups@2025-04-01' = {
   name: !empty(resourceGroupName) ? resourceGroupName : '${abbrs.resourcesResourceGroups}${environmentName}'
@@ -65,7 +67,7 @@ module storage 'app/storage.bicep' = {
     tags: tags
     containers: [uploadsContainer, 'templates', 'content', deploymentContainerName]
     // Poison messages land in <queue>-poison after host.json's maxDequeueCount.
-    queues: [renderQueue, '${renderQueue}-poison']
+    queues: [renderQueue, '${renderQueue}-poison', blobPoisonQueue, '${blobPoisonQueue}-poison']
     tables: ['Articles', 'ArticleIndex', 'Slugs', 'ShortLinks', 'Uploads']
   }
 }

@@ -268,6 +268,27 @@ public sealed class ArticleIngestor(
         }
     }
 
+    /// <summary>Records that the runtime stopped retrying an upload: it is failed, and the reason says how to try again.</summary>
+    public async Task GiveUpAsync(string name, CancellationToken cancellationToken)
+    {
+        var current = await statuses.GetAsync(name, cancellationToken);
+        if (current?.State is UploadState.Published or UploadState.Failed)
+        {
+            return;
+        }
+
+        var now = clock.GetUtcNow();
+        var last = current?.Reason is { } reason ? $" (last error: {reason})" : string.Empty;
+        await statuses.SetAsync(new UploadStatus
+        {
+            Name = name,
+            State = UploadState.Failed,
+            Reason = $"gave up after repeated temporary failures{last}; retry with POST /api/uploads/{name}/retry or 'pipeline retry {name}'",
+            ReceivedAt = current?.ReceivedAt ?? now,
+            UpdatedAt = now,
+        }, cancellationToken);
+    }
+
     /// <summary>Publishes every held article whose time has come; returns how many were published.</summary>
     public async Task<int> PublishAllDueAsync(CancellationToken cancellationToken)
     {

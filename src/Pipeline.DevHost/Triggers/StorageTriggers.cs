@@ -11,7 +11,7 @@ namespace Pipeline.DevHost.Triggers;
 /// host) and forwarded to the same function classes. Container and queue names come from settings so tests can
 /// give each run its own.
 /// </summary>
-public sealed class StorageTriggers(IngestArticle ingest, RenderArticle render)
+public sealed class StorageTriggers(IngestArticle ingest, RenderArticle render, RecordPoisonUpload poison)
 {
     public const string UploadsPath = "%" + DevHostConfiguration.UploadsContainerKey + "%/{name}";
     public const string RenderQueue = "%" + DevHostConfiguration.RenderQueueKey + "%";
@@ -26,4 +26,9 @@ public sealed class StorageTriggers(IngestArticle ingest, RenderArticle render)
     public Task Render(
         [WebJobs.QueueTrigger(RenderQueue, Connection = StorageNames.Connection)] RenderRequest request,
         CancellationToken cancellationToken) => render.Run(request, cancellationToken);
+
+    [WebJobs.FunctionName(nameof(RecordPoisonUpload))]
+    public Task RecordPoison(
+        [WebJobs.QueueTrigger(RecordPoisonUpload.PoisonQueue, Connection = StorageNames.Connection)] string message,
+        CancellationToken cancellationToken) => poison.Run(message, cancellationToken);
 }
