@@ -41,7 +41,10 @@ public sealed class DevHostProcess : IAsyncDisposable
         }
     }
 
-    public static async Task<DevHostProcess> StartAsync(AzuriteFixture azurite, string prefix, IDictionary<string, string>? settings = null)
+    public static Task<DevHostProcess> StartAsync(AzuriteFixture azurite, string prefix, IDictionary<string, string>? settings = null) =>
+        StartAsync(azurite.ConnectionString, prefix, settings);
+
+    public static async Task<DevHostProcess> StartAsync(string connectionString, string prefix, IDictionary<string, string>? settings = null)
     {
         var root = RepositoryRoot.Find() ?? throw new InvalidOperationException("tests must run inside the repository checkout");
         // The test runs from bin/<Configuration>/net10.0; the host of the same configuration sits in its own bin folder.
@@ -62,8 +65,8 @@ public sealed class DevHostProcess : IAsyncDisposable
             UseShellExecute = false,
         };
         start.ArgumentList.Add(dll);
-        start.Environment[StorageNames.Connection] = azurite.ConnectionString;
-        start.Environment["AzureWebJobsStorage"] = azurite.ConnectionString;
+        start.Environment[StorageNames.Connection] = connectionString;
+        start.Environment["AzureWebJobsStorage"] = connectionString;
         start.Environment["DevHost__ApiPort"] = ports.BlobPort.ToString();
         start.Environment["DevHost__SitePort"] = ports.QueuePort.ToString();
         start.Environment["DevHost__SeedExamples"] = "false";
@@ -111,6 +114,16 @@ public sealed class DevHostProcess : IAsyncDisposable
         lock (_output)
         {
             _output.AppendLine(line);
+        }
+    }
+
+    /// <summary>Kills the host without warning, as a crash or a lost machine would.</summary>
+    public async Task CrashAsync()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
         }
     }
 

@@ -113,6 +113,32 @@ public sealed class AzuriteProcess : IAsyncDisposable
         return new AzuriteProcess(endpoints, process);
     }
 
+    /// <summary>Stops Azurite the way an operator would (SIGTERM), so it saves its data before exiting.</summary>
+    public async Task StopAsync()
+    {
+        if (_process is null || _process.HasExited)
+        {
+            return;
+        }
+
+        using (var kill = Process.Start("kill", ["-TERM", _process.Id.ToString()]))
+        {
+            await kill.WaitForExitAsync();
+        }
+
+        // Azurite saves and exits once its clients' connections are closed; one that lingers gets killed after a while.
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        try
+        {
+            await _process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (_process is null || _process.HasExited)
