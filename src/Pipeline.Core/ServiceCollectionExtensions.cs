@@ -21,7 +21,15 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<IArticleParser, PageTextParser>();
         services.AddSingleton<ArticleFileParser>();
         services.AddSingleton<PageRenderer>();
+        services.AddOptions<ShortLinkOptions>()
+            .BindConfiguration(ShortLinkOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
         services.AddSingleton<ShortLinkService>();
+        services.AddSingleton<RedirectCache>();
+        services.AddSingleton<ClickCounter>();
+        services.AddSingleton<ShortLinkRedirector>();
+        services.AddHostedService<ClickFlushService>();
         services.AddSingleton<IArticleIngestor, ArticleIngestor>();
         services.AddSingleton<SitePublisher>();
         services.AddSingleton<IArticleRenderer>(sp => sp.GetRequiredService<SitePublisher>());
