@@ -26,6 +26,7 @@ public static class ServiceCollectionExtensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.AddSingleton<ShortLinkService>();
+        services.AddSingleton<CoarseClock>();
         services.AddSingleton<RedirectCache>();
         services.AddSingleton<ClickCounter>();
         services.AddSingleton<ShortLinkRedirector>();

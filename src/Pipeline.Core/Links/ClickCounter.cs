@@ -7,7 +7,7 @@ namespace Pipeline.Core.Links;
 /// Counts clicks in memory (no storage write on the redirect path) and adds them to storage when flushed. Counts that
 /// fail to flush are put back, so a storage outage delays figures but loses none.
 /// </summary>
-public sealed class ClickCounter(IShortLinkStore store, TimeProvider clock, ILogger<ClickCounter> logger)
+public sealed class ClickCounter(IShortLinkStore store, CoarseClock clock, ILogger<ClickCounter> logger)
 {
     private readonly ConcurrentDictionary<(string Code, int Day), Tally> _tallies = new();
     private readonly SemaphoreSlim _flushing = new(1, 1);
@@ -15,8 +15,7 @@ public sealed class ClickCounter(IShortLinkStore store, TimeProvider clock, ILog
     /// <summary>Counts one click; <paramref name="code"/> must be the link's stored code, so all spellings share one tally.</summary>
     public void Record(string code, bool bot)
     {
-        var day = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime).DayNumber;
-        var tally = _tallies.GetOrAdd((code, day), static _ => new Tally());
+        var tally = _tallies.GetOrAdd((code, clock.DayNumber), static _ => new Tally());
         if (bot)
         {
             Interlocked.Increment(ref tally.Bots);
@@ -33,7 +32,7 @@ public sealed class ClickCounter(IShortLinkStore store, TimeProvider clock, ILog
         await _flushing.WaitAsync(cancellationToken);
         try
         {
-            var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime).DayNumber;
+            var today = clock.DayNumber;
             var deltas = new List<(ClickDelta Delta, Tally Tally)>();
             foreach (var ((code, day), tally) in _tallies)
             {

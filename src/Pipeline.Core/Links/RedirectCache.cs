@@ -7,11 +7,11 @@ namespace Pipeline.Core.Links;
 /// Bounded in-memory map of code → link (or → "no such code", briefly), so a hot link costs no storage read.
 /// In-process only: an edit made on another instance is seen here once the entry's TTL has passed.
 /// </summary>
-public sealed class RedirectCache(IOptions<ShortLinkOptions> options, TimeProvider clock)
+public sealed class RedirectCache(IOptions<ShortLinkOptions> options, CoarseClock clock)
 {
     private readonly ConcurrentDictionary<string, Entry> _entries = new(StringComparer.OrdinalIgnoreCase);
-    private readonly long _ttl = Ticks(options.Value.CacheTtl, clock);
-    private readonly long _notFoundTtl = Ticks(options.Value.NotFoundCacheTtl, clock);
+    private readonly long _ttl = options.Value.CacheTtl.Ticks;
+    private readonly long _notFoundTtl = options.Value.NotFoundCacheTtl.Ticks;
     private readonly int _capacity = options.Value.CacheCapacity;
     private int _count;
     private int _trimming;
@@ -23,7 +23,7 @@ public sealed class RedirectCache(IOptions<ShortLinkOptions> options, TimeProvid
     {
         if (_entries.TryGetValue(code, out var entry))
         {
-            if (entry.ExpiresAt > clock.GetTimestamp())
+            if (entry.ExpiresAt > clock.UtcTicks)
             {
                 link = entry.Link;
                 return true;
@@ -42,7 +42,7 @@ public sealed class RedirectCache(IOptions<ShortLinkOptions> options, TimeProvid
     /// <summary>Remembers what storage said about <paramref name="code"/>: the link, or null for "does not exist".</summary>
     public void Set(string code, ShortLink? link)
     {
-        var entry = new Entry(link, clock.GetTimestamp() + (link is null ? _notFoundTtl : _ttl));
+        var entry = new Entry(link, clock.UtcTicks + (link is null ? _notFoundTtl : _ttl));
         if (_entries.TryAdd(code, entry))
         {
             if (Interlocked.Increment(ref _count) > _capacity)
@@ -75,7 +75,7 @@ public sealed class RedirectCache(IOptions<ShortLinkOptions> options, TimeProvid
         try
         {
             // Expired entries go first; if that is not enough, arbitrary ones down to 90 % (a cache may forget anything).
-            var now = clock.GetTimestamp();
+            var now = clock.UtcTicks;
             var target = _capacity * 9 / 10;
             foreach (var (code, entry) in _entries)
             {
@@ -100,8 +100,6 @@ public sealed class RedirectCache(IOptions<ShortLinkOptions> options, TimeProvid
             Volatile.Write(ref _trimming, 0);
         }
     }
-
-    private static long Ticks(TimeSpan span, TimeProvider clock) => (long)(span.TotalSeconds * clock.TimestampFrequency);
 
     private sealed record Entry(ShortLink? Link, long ExpiresAt);
 }

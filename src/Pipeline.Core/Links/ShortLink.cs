@@ -29,6 +29,4 @@ public sealed record ShortLink
 
     /// <summary>The code as it is keyed: codes are unique case-insensitively.</summary>
     public string Key => Code.ToLowerInvariant();
-
-    public bool IsExpiredAt(DateTimeOffset now) => ExpiresAt is { } expires && expires <= now;
 }

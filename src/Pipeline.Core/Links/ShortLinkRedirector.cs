@@ -7,7 +7,7 @@ namespace Pipeline.Core.Links;
 /// The reader's side: turns a code into a redirect. A hot link is answered from <see cref="RedirectCache"/> and counted
 /// in memory by <see cref="ClickCounter"/>, so it costs no storage round trip and no table write.
 /// </summary>
-public sealed class ShortLinkRedirector(IShortLinkStore store, ISiteStore site, RedirectCache cache, ClickCounter clicks, TimeProvider clock)
+public sealed class ShortLinkRedirector(IShortLinkStore store, ISiteStore site, RedirectCache cache, ClickCounter clicks, CoarseClock clock)
 {
     public const string NotFoundDocument = "404.html";
 
@@ -40,7 +40,7 @@ public sealed class ShortLinkRedirector(IShortLinkStore store, ISiteStore site, 
             return new LinkRedirect(RedirectKind.Gone, null, LinkErrorCodes.Archived, null);
         }
 
-        if (link.IsExpiredAt(clock.GetUtcNow()))
+        if (link.ExpiresAt is { } expiresAt && expiresAt.UtcTicks <= clock.UtcTicks)
         {
             return link.ExpiredUrl is { } expiredUrl
                 ? new LinkRedirect(RedirectKind.Redirect, expiredUrl, LinkErrorCodes.Expired, null)
@@ -54,8 +54,8 @@ public sealed class ShortLinkRedirector(IShortLinkStore store, ISiteStore site, 
     /// <summary>The site's own 404 page, read from the site at most once a minute.</summary>
     private async ValueTask<string?> NotFoundPageAsync(CancellationToken cancellationToken)
     {
-        var now = clock.GetUtcNow();
-        if (_notFoundPage is { } cached && cached.ReadAt + NotFoundPageTtl > now)
+        var now = clock.UtcTicks;
+        if (_notFoundPage is { } cached && cached.ReadAt + NotFoundPageTtl.Ticks > now)
         {
             return cached.Content;
         }
@@ -66,5 +66,5 @@ public sealed class ShortLinkRedirector(IShortLinkStore store, ISiteStore site, 
         return content;
     }
 
-    private sealed record NotFoundPage(string? Content, DateTimeOffset ReadAt);
+    private sealed record NotFoundPage(string? Content, long ReadAt);
 }

@@ -9,7 +9,7 @@ public sealed class ClickCounterTests
     private readonly InMemoryShortLinkStore _store = new();
     private readonly FakeTimeProvider _clock = new(DateTimeOffset.Parse("2026-03-01T23:59:59Z"));
 
-    private ClickCounter Counter() => new(_store, _clock, NullLogger<ClickCounter>.Instance);
+    private ClickCounter Counter() => new(_store, new CoarseClock(_clock), NullLogger<ClickCounter>.Instance);
 
     [Fact]
     public async Task FlushAsync_ClicksAcrossMidnight_AreStoredPerDayPeopleAndBotsApart()

@@ -13,7 +13,7 @@ public sealed class RedirectCacheTests
         CacheTtl = TimeSpan.FromSeconds(30),
         NotFoundCacheTtl = TimeSpan.FromSeconds(5),
         CacheCapacity = capacity,
-    }), _clock);
+    }), new CoarseClock(_clock));
 
     private static ShortLink Link(string code) => new() { Code = code, Url = "https://example.com/" + code, CreatedAt = DateTimeOffset.UnixEpoch };
 
