@@ -17,12 +17,11 @@ public sealed class ArchiveShortLink(ShortLinkService links, ILogger<ArchiveShor
         CancellationToken cancellationToken)
     {
         var result = await links.ArchiveAsync(code, cancellationToken);
-        if (!result.Succeeded)
+        if (result.Succeeded)
         {
-            return ApiResults.Error(result.Error!);
+            logger.LogInformation("Archived short link {Code}", result.Value!.Code);
         }
 
-        logger.LogInformation("Archived short link {Code}", result.Value!.Code);
-        return new OkObjectResult(ShortLinkView.From(result.Value, links));
+        return ApiResults.Ok(result, link => ShortLinkView.From(link, links));
     }
 }

@@ -16,8 +16,6 @@ public sealed class GetShortLink(ShortLinkService links)
         CancellationToken cancellationToken)
     {
         var result = await links.GetAsync(code, cancellationToken);
-        return result.Succeeded
-            ? new OkObjectResult(ShortLinkView.From(result.Value!.Link, links, result.Value.Clicks))
-            : ApiResults.Error(result.Error!);
+        return ApiResults.Ok(result, details => ShortLinkView.From(details.Link, links, details.Clicks));
     }
 }

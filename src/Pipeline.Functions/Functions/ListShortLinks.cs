@@ -16,8 +16,6 @@ public sealed class ListShortLinks(ShortLinkService links)
     {
         var query = request.Query;
         var result = await links.ListAsync(query["tag"], query["top"], query["continuation"], cancellationToken);
-        return result.Succeeded
-            ? new OkObjectResult(new { links = result.Value!.Links.Select(l => ShortLinkView.From(l, links)), continuation = result.Value.Continuation })
-            : ApiResults.Error(result.Error!);
+        return ApiResults.Ok(result, page => new { links = page.Links.Select(l => ShortLinkView.From(l, links)), continuation = page.Continuation });
     }
 }

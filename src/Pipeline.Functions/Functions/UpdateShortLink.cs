@@ -23,12 +23,11 @@ public sealed class UpdateShortLink(ShortLinkService links, ILogger<UpdateShortL
         }
 
         var result = await links.UpdateAsync(code, body, cancellationToken);
-        if (!result.Succeeded)
+        if (result.Succeeded)
         {
-            return ApiResults.Error(result.Error!);
+            logger.LogInformation("Updated short link {Code}", result.Value!.Code);
         }
 
-        logger.LogInformation("Updated short link {Code}", result.Value!.Code);
-        return new OkObjectResult(ShortLinkView.From(result.Value, links));
+        return ApiResults.Ok(result, link => ShortLinkView.From(link, links));
     }
 }

@@ -13,6 +13,10 @@ public sealed class ApiResults
     /// <summary>A link operation's error with the status its code stands for.</summary>
     public static IActionResult Error(LinkError error) => Error(StatusOf(error.Code), error.Code, error.Message);
 
+    /// <summary>200 with the value shown by <paramref name="view"/>, or the operation's error.</summary>
+    public static IActionResult Ok<T>(LinkResult<T> result, Func<T, object> view)
+        where T : class => result.Succeeded ? new OkObjectResult(view(result.Value!)) : Error(result.Error!);
+
     public static int StatusOf(string errorCode) => errorCode switch
     {
         LinkErrorCodes.CodeTaken or LinkErrorCodes.Conflict => StatusCodes.Status409Conflict,
