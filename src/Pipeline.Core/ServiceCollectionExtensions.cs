@@ -21,7 +21,16 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<IArticleParser, PageTextParser>();
         services.AddSingleton<ArticleFileParser>();
         services.AddSingleton<PageRenderer>();
+        services.AddOptions<ShortLinkOptions>()
+            .BindConfiguration(ShortLinkOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
         services.AddSingleton<ShortLinkService>();
+        services.AddSingleton<CoarseClock>();
+        services.AddSingleton<RedirectCache>();
+        services.AddSingleton<ClickCounter>();
+        services.AddSingleton<ShortLinkRedirector>();
+        services.AddHostedService<ClickFlushService>();
         services.AddSingleton<Articles.ArticleIdentity>();
         services.AddSingleton<ArticleIngestor>();
         services.AddSingleton<IArticleIngestor>(sp => sp.GetRequiredService<ArticleIngestor>());

@@ -14,16 +14,17 @@ public sealed class StorageClients(BlobServiceClient blobs, QueueServiceClient q
     public QueueServiceClient QueueService { get; } = queues;
     public TableServiceClient TableService { get; } = tables;
 
-    public BlobContainerClient Uploads => BlobService.GetBlobContainerClient(Names.UploadsContainer);
-    public BlobContainerClient Site => BlobService.GetBlobContainerClient(Names.SiteContainer);
-    public BlobContainerClient Content => BlobService.GetBlobContainerClient(Names.ContentContainer);
-    public BlobContainerClient Templates => BlobService.GetBlobContainerClient(Names.TemplatesContainer);
-    public QueueClient RenderQueue => QueueService.GetQueueClient(Names.RenderQueue);
-    public TableClient Articles => TableService.GetTableClient(Names.ArticlesTable);
-    public TableClient ArticleIndex => TableService.GetTableClient(Names.ArticleIndexTable);
-    public TableClient Slugs => TableService.GetTableClient(Names.SlugsTable);
-    public TableClient ShortLinks => TableService.GetTableClient(Names.ShortLinksTable);
-    public TableClient UploadsTable => TableService.GetTableClient(Names.UploadsTable);
+    // Clients are cached: they are thread-safe and reused on every call (the redirect path included).
+    public BlobContainerClient Uploads => field ??= BlobService.GetBlobContainerClient(Names.UploadsContainer);
+    public BlobContainerClient Site => field ??= BlobService.GetBlobContainerClient(Names.SiteContainer);
+    public BlobContainerClient Content => field ??= BlobService.GetBlobContainerClient(Names.ContentContainer);
+    public BlobContainerClient Templates => field ??= BlobService.GetBlobContainerClient(Names.TemplatesContainer);
+    public QueueClient RenderQueue => field ??= QueueService.GetQueueClient(Names.RenderQueue);
+    public TableClient Articles => field ??= TableService.GetTableClient(Names.ArticlesTable);
+    public TableClient ArticleIndex => field ??= TableService.GetTableClient(Names.ArticleIndexTable);
+    public TableClient Slugs => field ??= TableService.GetTableClient(Names.SlugsTable);
+    public TableClient ShortLinks => field ??= TableService.GetTableClient(Names.ShortLinksTable);
+    public TableClient UploadsTable => field ??= TableService.GetTableClient(Names.UploadsTable);
 
     /// <summary>Creates every container, table and queue the pipeline uses (local runs and tests; in Azure, infra does it).</summary>
     public async Task EnsureCreatedAsync(CancellationToken cancellationToken)

@@ -26,7 +26,7 @@ public sealed class ArticleLifecycleTests(AzuriteFixture azurite)
         Assert.Equal(rowsBefore, await ArticleRowETagsAsync(services));
         Assert.Equal(0, await services.DrainRenderQueueAsync());
         Assert.Equal(pagesBefore, await SiteETagsAsync(services));
-        Assert.Equal(2, await CountAsync(services.Storage.ShortLinks));
+        Assert.Equal(2, await CountLinksAsync(services.Storage.ShortLinks));
     }
 
     [Fact]
@@ -50,7 +50,7 @@ public sealed class ArticleLifecycleTests(AzuriteFixture azurite)
         Assert.Contains("dry on Tuesday night", page);
         var versions = await services.Get<IArticleStore>().GetVersionsAsync(first.Id, CancellationToken.None);
         Assert.Equal([1, 2], versions.Select(v => v.Version));
-        Assert.Equal(2, await CountAsync(services.Storage.ShortLinks));
+        Assert.Equal(2, await CountLinksAsync(services.Storage.ShortLinks));
     }
 
     [Fact]
@@ -116,7 +116,7 @@ public sealed class ArticleLifecycleTests(AzuriteFixture azurite)
         var records = await services.Storage.Articles.QueryAsync<TableEntity>(e => e.RowKey == "article").ToListAsync();
         Assert.Equal(2, records.Count);
         Assert.All(records, r => Assert.Equal(1, r.GetInt32("Version")));
-        Assert.Equal(2, await CountAsync(services.Storage.ShortLinks));
+        Assert.Equal(2, await CountLinksAsync(services.Storage.ShortLinks));
         Assert.Equal(records.Select(r => r.GetString("ShortCode")).Order(), results[0].Articles.Select(a => a.ShortCode).Order());
     }
 
@@ -137,9 +137,15 @@ public sealed class ArticleLifecycleTests(AzuriteFixture azurite)
         var home = (await services.Storage.Site.GetBlobClient("index.html").DownloadContentAsync()).Value.Content.ToString();
         Assert.DoesNotContain(article.Headline, home);
         Assert.Single(await services.Get<IArticleStore>().ListLatestAsync(10, CancellationToken.None));
+
+        var follow = HttpResults.Request("GET", "/" + article.ShortCode);
+        var (status, _, _) = await HttpResults.ExecuteAsync(
+            await services.Create<Functions.FollowShortLink>().Run(follow.Request, article.ShortCode, CancellationToken.None), follow);
+        Assert.Equal(Microsoft.AspNetCore.Http.StatusCodes.Status410Gone, status);
     }
 
-    private static async Task<int> CountAsync(TableClient table) => (await table.QueryAsync<TableEntity>().ToListAsync()).Count;
+    /// <summary>Link rows only: the table also holds listing and click rows.</summary>
+    private static async Task<int> CountLinksAsync(TableClient table) => (await table.QueryAsync<TableEntity>(e => e.RowKey == "link").ToListAsync()).Count;
 
     private static async Task<Dictionary<string, string>> ArticleRowETagsAsync(PipelineServices services) =>
         (await services.Storage.Articles.QueryAsync<TableEntity>().ToListAsync()).ToDictionary(e => e.PartitionKey + "/" + e.RowKey, e => e.ETag.ToString());

@@ -41,6 +41,12 @@ public sealed class FunctionsMetadataTests
 
     [Theory]
     [InlineData("CreateShortLink", "api/links", "post", "Function")]
+    [InlineData("CreateShortLinks", "api/links/bulk", "post", "Function")]
+    [InlineData("ListShortLinks", "api/links", "get", "Function")]
+    [InlineData("GetShortLink", "api/links/{code}", "get", "Function")]
+    [InlineData("UpdateShortLink", "api/links/{code}", "patch", "Function")]
+    [InlineData("ArchiveShortLink", "api/links/{code}", "delete", "Function")]
+    [InlineData("GetShortLinkQrCode", "api/links/{code}/qr", "get", "Function")]
     [InlineData("FollowShortLink", "{code}", "get", "Anonymous")]
     public void HttpFunctions_DeclareTheirRoutes(string name, string route, string method, string authLevel)
     {

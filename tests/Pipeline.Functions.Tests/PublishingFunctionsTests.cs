@@ -1,5 +1,7 @@
 using System.Text.Json;
 using Azure.Data.Tables;
+using Pipeline.Core.Articles;
+using Pipeline.Core.Links;
 using Pipeline.Core.Publishing;
 using Pipeline.Core.Uploads;
 using Pipeline.Functions.Functions;
@@ -40,6 +42,26 @@ public sealed class PublishingFunctionsTests(AzuriteFixture azurite)
         var status = await services.Get<IUploadStatusStore>().GetAsync(upload.Name, CancellationToken.None);
         Assert.Equal(UploadState.Published, status!.State);
         Assert.Equal(result.Articles.Select(a => a.Id), status.ArticleIds);
+    }
+
+    [Fact]
+    public async Task IngestArticle_SameUploadTwice_OneLinkPerArticleAndTheSourceShortUrlKept()
+    {
+        await using var services = await PipelineServices.CreateAsync(azurite);
+        var upload = services.Storage.Uploads.GetBlobClient("twice.txt");
+        await upload.UploadAsync(new BinaryData(TestFiles.Read("two-articles.txt")));
+        var ingest = services.Create<IngestArticle>();
+
+        var first = await ingest.Run(upload, upload.Name, CancellationToken.None);
+        var second = await ingest.Run(upload, upload.Name, CancellationToken.None);
+
+        Assert.Equal(first.Articles.Select(a => a.ShortCode), second.Articles.Select(a => a.ShortCode));
+        var links = await services.Get<ShortLinkService>().ListAsync(null, "100", null, CancellationToken.None);
+        Assert.Equal(first.Articles.Select(a => a.ShortCode).Order(), links.Value!.Links.Select(l => l.Code).Order());
+        var flood = first.Articles[0];
+        var content = await services.Get<IArticleStore>().GetContentAsync(flood.Id, flood.ContentHash, CancellationToken.None);
+        Assert.Equal("https://source.example/7xk2p", content!.OriginalShortUrl);
+        Assert.NotEqual("7xk2p", flood.ShortCode);
     }
 
     [Fact]

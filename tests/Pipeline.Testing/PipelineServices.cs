@@ -33,13 +33,7 @@ public sealed class PipelineServices : IAsyncDisposable
             ["Pipeline:SiteBaseUrl"] = "http://127.0.0.1:8080/",
             ["Pipeline:ShortLinkBaseUrl"] = "http://127.0.0.1:7071/",
         };
-        var names = StorageOptions.Prefixed(prefix);
-        foreach (var property in typeof(StorageOptions).GetProperties())
-        {
-            values[$"{StorageOptions.SectionName}:{property.Name}"] = (string?)property.GetValue(names);
-        }
-
-        foreach (var (key, value) in settings ?? [])
+        foreach (var (key, value) in StorageSettings(prefix).Concat(settings ?? []))
         {
             values[key] = value;
         }
@@ -53,6 +47,15 @@ public sealed class PipelineServices : IAsyncDisposable
         var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
         await provider.GetRequiredService<StorageClients>().EnsureCreatedAsync(CancellationToken.None);
         return new PipelineServices(provider, prefix);
+    }
+
+    /// <summary>Settings that point another service graph at this one's resources: a second instance of the same app.</summary>
+    public Dictionary<string, string?> StorageSettings() => StorageSettings(Prefix);
+
+    private static Dictionary<string, string?> StorageSettings(string prefix)
+    {
+        var names = StorageOptions.Prefixed(prefix);
+        return typeof(StorageOptions).GetProperties().ToDictionary(p => $"{StorageOptions.SectionName}:{p.Name}", p => (string?)p.GetValue(names));
     }
 
     public ValueTask DisposeAsync() => Provider.DisposeAsync();

@@ -33,4 +33,7 @@ public static class UrlRules
 
         return null;
     }
+
+    /// <summary>The URL as it goes into a <c>Location</c> header: absolute, percent-encoded, host in ASCII (punycode).</summary>
+    public static string Normalize(string url) => new Uri(url.Trim(), UriKind.Absolute).AbsoluteUri;
 }

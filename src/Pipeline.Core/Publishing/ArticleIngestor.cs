@@ -259,6 +259,12 @@ public sealed class ArticleIngestor(
                     await articles.UnscheduleAsync(id, record.PublishedAt, cancellationToken);
                 }
 
+                if (record.HasPage)
+                {
+                    // Readers following the article's short link learn it is gone (410) instead of landing on the notice page.
+                    await links.ArchiveAsync(record.ShortCode, cancellationToken);
+                }
+
                 logger.LogInformation("Article {ArticleId} unpublished", id);
                 return await CompleteAsync(removed, cancellationToken);
             }

@@ -5,4 +5,7 @@ public interface ISiteStore
 {
     /// <summary>Writes one file of the site at a site-relative path (<c>index.html</c>, <c>2026/02/14/slug/index.html</c>).</summary>
     Task WriteAsync(SiteFile file, CancellationToken cancellationToken);
+
+    /// <summary>The content of a file of the site, or null when there is no such file.</summary>
+    Task<byte[]?> ReadAsync(string path, CancellationToken cancellationToken);
 }

@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using System.Reflection;
 using System.Security.Cryptography;
 using System.Text;
@@ -11,80 +12,95 @@ namespace Pipeline.DevHost.Http;
 /// <summary>Maps every HTTP-triggered function of Pipeline.Functions onto Kestrel with its route, methods and key requirement.</summary>
 public static class FunctionEndpoints
 {
+    private static readonly ActionDescriptor NoAction = new();
+
     public static void MapFunctionEndpoints(this WebApplication app, int apiPort)
     {
+        var apiKey = app.Services.GetRequiredService<IOptions<DevHostOptions>>().Value.ApiKey;
+        var expectedKey = string.IsNullOrEmpty(apiKey) ? null : Encoding.UTF8.GetBytes(apiKey);
         foreach (var function in FunctionCatalog.Http)
         {
             var trigger = function.Http!;
             var route = "/" + (trigger.Route ?? function.Name);
             var methods = (trigger.Methods ?? ["GET", "POST"]).Select(m => m.ToUpperInvariant()).ToArray();
-            var needsKey = trigger.AuthLevel != AuthorizationLevel.Anonymous;
-            app.MapMethods(route, methods, context => InvokeAsync(context, function, needsKey))
+            var key = trigger.AuthLevel == AuthorizationLevel.Anonymous ? null : expectedKey;
+            var invoke = Compile(function);
+            app.MapMethods(route, methods, context => InvokeAsync(context, invoke, key))
                 .RequireHost($"*:{apiPort}")
                 .WithName(function.Name);
         }
     }
 
-    private static async Task InvokeAsync(HttpContext context, FunctionEntry function, bool needsKey)
+    private static async Task InvokeAsync(HttpContext context, Func<HttpContext, Task<IActionResult>> invoke, byte[]? expectedKey)
     {
-        if (needsKey && !HasValidKey(context))
+        if (expectedKey is not null && !HasKey(context, expectedKey))
         {
             context.Response.StatusCode = StatusCodes.Status401Unauthorized;
             await context.Response.WriteAsJsonAsync(new { code = "unauthorized", message = "this endpoint needs the API key (x-functions-key header or ?code=)" });
             return;
         }
 
-        var instance = ActivatorUtilities.GetServiceOrCreateInstance(context.RequestServices, function.Type);
-        var arguments = function.Method.GetParameters().Select(p => Bind(p, context)).ToArray();
-        object? returned;
-        try
-        {
-            returned = function.Method.Invoke(instance, arguments);
-        }
-        catch (TargetInvocationException ex) when (ex.InnerException is not null)
-        {
-            throw ex.InnerException;
-        }
-
-        var result = returned switch
-        {
-            Task<IActionResult> task => await task,
-            IActionResult action => action,
-            _ => throw new InvalidOperationException($"{function.Name} must return IActionResult or Task<IActionResult>"),
-        };
-        await result.ExecuteResultAsync(new ActionContext(context, context.GetRouteData(), new ActionDescriptor()));
+        var result = await invoke(context);
+        await result.ExecuteResultAsync(new ActionContext(context, context.GetRouteData(), NoAction));
     }
 
-    private static object? Bind(ParameterInfo parameter, HttpContext context)
+    /// <summary>
+    /// Builds, once per function, a delegate that creates the function class from DI and calls its method with bound
+    /// arguments: what reflection (<c>GetParameters</c>, <c>MethodInfo.Invoke</c>) would otherwise work out per request.
+    /// </summary>
+    private static Func<HttpContext, Task<IActionResult>> Compile(FunctionEntry function)
+    {
+        var factory = ActivatorUtilities.CreateFactory(function.Type, Type.EmptyTypes);
+        var context = Expression.Parameter(typeof(HttpContext), "context");
+        var instance = Expression.Convert(
+            Expression.Invoke(Expression.Constant(factory), Expression.Property(context, nameof(HttpContext.RequestServices)), Expression.Constant(null, typeof(object[]))),
+            function.Type);
+        var call = Expression.Call(instance, function.Method, function.Method.GetParameters().Select(p => Bind(p, context, function.Name)));
+
+        Expression body;
+        if (function.Method.ReturnType == typeof(Task<IActionResult>))
+        {
+            body = call;
+        }
+        else if (function.Method.ReturnType == typeof(IActionResult))
+        {
+            body = Expression.Call(typeof(Task), nameof(Task.FromResult), [typeof(IActionResult)], call);
+        }
+        else
+        {
+            throw new InvalidOperationException($"{function.Name} must return IActionResult or Task<IActionResult>");
+        }
+
+        return Expression.Lambda<Func<HttpContext, Task<IActionResult>>>(body, context).Compile();
+    }
+
+    private static Expression Bind(ParameterInfo parameter, ParameterExpression context, string functionName)
     {
         if (parameter.ParameterType == typeof(HttpRequest))
         {
-            return context.Request;
+            return Expression.Property(context, nameof(HttpContext.Request));
         }
 
         if (parameter.ParameterType == typeof(CancellationToken))
         {
-            return context.RequestAborted;
+            return Expression.Property(context, nameof(HttpContext.RequestAborted));
         }
 
-        var value = context.GetRouteValue(parameter.Name!)?.ToString() ?? context.Request.Query[parameter.Name!].ToString();
         if (parameter.ParameterType == typeof(string))
         {
-            return value;
+            return Expression.Call(typeof(FunctionEndpoints).GetMethod(nameof(RouteOrQueryValue), BindingFlags.NonPublic | BindingFlags.Static)!,
+                context, Expression.Constant(parameter.Name));
         }
 
-        throw new InvalidOperationException($"the local host cannot bind parameter '{parameter.Name}' of type {parameter.ParameterType.Name}");
+        throw new InvalidOperationException($"the local host cannot bind parameter '{parameter.Name}' of {functionName} (type {parameter.ParameterType.Name})");
     }
 
-    private static bool HasValidKey(HttpContext context)
-    {
-        var expected = context.RequestServices.GetRequiredService<IOptions<DevHostOptions>>().Value.ApiKey;
-        if (string.IsNullOrEmpty(expected))
-        {
-            return true;
-        }
+    private static string RouteOrQueryValue(HttpContext context, string name) =>
+        context.Request.RouteValues[name]?.ToString() ?? context.Request.Query[name].ToString();
 
+    private static bool HasKey(HttpContext context, byte[] expected)
+    {
         var given = context.Request.Headers["x-functions-key"].FirstOrDefault() ?? context.Request.Query["code"].FirstOrDefault() ?? string.Empty;
-        return CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(given), Encoding.UTF8.GetBytes(expected));
+        return CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(given), expected);
     }
 }

@@ -18,19 +18,17 @@ public sealed class CreateShortLink(ShortLinkService links, ILogger<CreateShortL
         var (body, error) = await JsonBody.ReadAsync<ShortLinkRequest>(request, cancellationToken);
         if (body is null)
         {
-            return ApiResults.Error(StatusCodes.Status400BadRequest, "invalid_body", error!);
+            return ApiResults.Error(StatusCodes.Status400BadRequest, LinkErrorCodes.InvalidBody, error!);
         }
 
         var result = await links.CreateAsync(body, cancellationToken);
         if (!result.Succeeded)
         {
-            var status = result.ErrorCode == "code_taken" ? StatusCodes.Status409Conflict : StatusCodes.Status400BadRequest;
-            return ApiResults.Error(status, result.ErrorCode!, result.ErrorMessage!);
+            return ApiResults.Error(result.Error!);
         }
 
-        var link = result.Link!;
-        var shortUrl = links.ShortUrl(link.Code).ToString();
-        logger.LogInformation("Created short link {Code}", link.Code);
-        return new CreatedResult(shortUrl, new { code = link.Code, shortUrl, url = link.Url, title = link.Title });
+        var view = ShortLinkView.From(result.Value!, links);
+        logger.LogInformation("Created short link {Code}", view.Code);
+        return new CreatedResult(view.ShortUrl, view);
     }
 }

@@ -1,13 +1,14 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
+using Microsoft.Extensions.Options;
 using Pipeline.Core.Links;
 using Pipeline.Functions.Http;
 
 namespace Pipeline.Functions.Functions;
 
-/// <summary><c>GET /{code}</c>: the redirect readers follow.</summary>
-public sealed class FollowShortLink(ShortLinkService links)
+/// <summary><c>GET /{code}</c>: the redirect readers follow; the short URL's query string is passed on to the target.</summary>
+public sealed class FollowShortLink(ShortLinkRedirector redirector, IOptions<ShortLinkOptions> options)
 {
     [Function(nameof(FollowShortLink))]
     public async Task<IActionResult> Run(
@@ -15,14 +16,16 @@ public sealed class FollowShortLink(ShortLinkService links)
         string code,
         CancellationToken cancellationToken)
     {
-        var link = await links.ResolveAsync(code, cancellationToken);
-        if (link is null)
+        var outcome = await redirector.FollowAsync(code, request.QueryString.Value, request.Headers.UserAgent.ToString(), cancellationToken);
+        return outcome.Kind switch
         {
-            return ApiResults.Error(StatusCodes.Status404NotFound, "not_found", $"no short link '{code}'");
-        }
-
-        // 302, not 301: browsers keep 301s for good, so a later edit of the target would never reach them.
-        request.HttpContext.Response.Headers.CacheControl = "private, max-age=60";
-        return new RedirectResult(link.Url, permanent: false);
+            // 302 by default, not 301: browsers keep 301s for good, so a later edit of the target would never reach them.
+            RedirectKind.Redirect => new RedirectActionResult(outcome.Location!, options.Value.RedirectStatus, options.Value.CacheControl),
+            RedirectKind.NotFound when outcome.NotFoundPage is { } page =>
+                new ContentResult { StatusCode = StatusCodes.Status404NotFound, ContentType = "text/html; charset=utf-8", Content = page },
+            RedirectKind.NotFound => ApiResults.Error(StatusCodes.Status404NotFound, LinkErrorCodes.NotFound, $"no short link '{code}'"),
+            _ => ApiResults.Error(StatusCodes.Status410Gone, outcome.Reason!,
+                outcome.Reason == LinkErrorCodes.Archived ? $"the link '{code}' was removed" : $"the link '{code}' has expired"),
+        };
     }
 }

@@ -1,3 +1,4 @@
+using Azure;
 using Azure.Storage.Blobs.Models;
 using Pipeline.Core.Publishing;
 
@@ -14,5 +15,18 @@ internal sealed class BlobSiteStore(StorageClients clients) : ISiteStore
             HttpHeaders = new BlobHttpHeaders { ContentType = file.ContentType, CacheControl = file.CacheControl },
             Metadata = file.Status is { } status ? new Dictionary<string, string> { [SiteFile.StatusMetadata] = status.ToString() } : null,
         }, cancellationToken);
+    }
+
+    public async Task<byte[]?> ReadAsync(string path, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var download = await clients.Site.GetBlobClient(path).DownloadContentAsync(cancellationToken);
+            return download.Value.Content.ToArray();
+        }
+        catch (RequestFailedException ex) when (ex.Status == 404)
+        {
+            return null;
+        }
     }
 }

@@ -17,5 +17,13 @@ internal sealed class ShortLinkEntity : ITableEntity
     public string Url { get; set; } = default!;
     public string? Title { get; set; }
     public string? ArticleId { get; set; }
+
+    /// <summary>Tags joined with <c>|</c> (tags never contain it).</summary>
+    public string? Tags { get; set; }
+
+    public DateTimeOffset? ExpiresAt { get; set; }
+    public string? ExpiredUrl { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset? UpdatedAt { get; set; }
+    public DateTimeOffset? ArchivedAt { get; set; }
 }

@@ -1,0 +1,14 @@
+namespace Pipeline.Core.Links;
+
+/// <summary>What following a short code leads to.</summary>
+public enum RedirectKind
+{
+    /// <summary>Redirect to <see cref="LinkRedirect.Location"/>.</summary>
+    Redirect,
+
+    /// <summary>No such code: the site's 404 page.</summary>
+    NotFound,
+
+    /// <summary>The link expired (without an expired URL) or was archived: 410.</summary>
+    Gone,
+}

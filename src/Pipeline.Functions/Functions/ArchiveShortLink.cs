@@ -1,0 +1,27 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.Extensions.Logging;
+using Pipeline.Core.Links;
+using Pipeline.Functions.Http;
+
+namespace Pipeline.Functions.Functions;
+
+/// <summary><c>DELETE /api/links/{code}</c>: archives a link; its code stays taken and its redirect answers 410.</summary>
+public sealed class ArchiveShortLink(ShortLinkService links, ILogger<ArchiveShortLink> logger)
+{
+    [Function(nameof(ArchiveShortLink))]
+    public async Task<IActionResult> Run(
+        [HttpTrigger(AuthorizationLevel.Function, "delete", Route = "api/links/{code}")] HttpRequest request,
+        string code,
+        CancellationToken cancellationToken)
+    {
+        var result = await links.ArchiveAsync(code, cancellationToken);
+        if (result.Succeeded)
+        {
+            logger.LogInformation("Archived short link {Code}", result.Value!.Code);
+        }
+
+        return ApiResults.Ok(result, link => ShortLinkView.From(link, links));
+    }
+}

@@ -1,0 +1,33 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.Extensions.Logging;
+using Pipeline.Core.Links;
+using Pipeline.Functions.Http;
+
+namespace Pipeline.Functions.Functions;
+
+/// <summary><c>PATCH /api/links/{code}</c>: changes a link's target, title or expiry.</summary>
+public sealed class UpdateShortLink(ShortLinkService links, ILogger<UpdateShortLink> logger)
+{
+    [Function(nameof(UpdateShortLink))]
+    public async Task<IActionResult> Run(
+        [HttpTrigger(AuthorizationLevel.Function, "patch", Route = "api/links/{code}")] HttpRequest request,
+        string code,
+        CancellationToken cancellationToken)
+    {
+        var (body, error) = await JsonBody.ReadAsync<ShortLinkUpdate>(request, cancellationToken);
+        if (body is null)
+        {
+            return ApiResults.Error(StatusCodes.Status400BadRequest, LinkErrorCodes.InvalidBody, error!);
+        }
+
+        var result = await links.UpdateAsync(code, body, cancellationToken);
+        if (result.Succeeded)
+        {
+            logger.LogInformation("Updated short link {Code}", result.Value!.Code);
+        }
+
+        return ApiResults.Ok(result, link => ShortLinkView.From(link, links));
+    }
+}

@@ -1,0 +1,22 @@
+using Pipeline.Core.Links;
+
+namespace Pipeline.Core.Tests.Links;
+
+public sealed class QueryStringsTests
+{
+    [Theory]
+    [InlineData("https://e.com/p", null, "https://e.com/p")]
+    [InlineData("https://e.com/p", "", "https://e.com/p")]
+    [InlineData("https://e.com/p", "?", "https://e.com/p")]
+    [InlineData("https://e.com/p", "?utm_source=x", "https://e.com/p?utm_source=x")]
+    [InlineData("https://e.com/p?", "?a=1", "https://e.com/p?a=1")]
+    [InlineData("https://e.com/p?id=7", "?utm_source=x", "https://e.com/p?id=7&utm_source=x")]
+    [InlineData("https://e.com/p?id=7&utm_source=old", "?utm_source=new", "https://e.com/p?id=7&utm_source=new")]
+    [InlineData("https://e.com/p#frag", "?a=1", "https://e.com/p?a=1#frag")]
+    [InlineData("https://e.com/p?a=1#frag", "?b=2&&c", "https://e.com/p?a=1&b=2&c#frag")]
+    [InlineData("https://e.com/p?flag", "?flag=on", "https://e.com/p?flag=on")]
+    public void Merge_ShortUrlQuery_ReachesTheTarget(string target, string? incoming, string expected)
+    {
+        Assert.Equal(expected, QueryStrings.Merge(target, incoming));
+    }
+}

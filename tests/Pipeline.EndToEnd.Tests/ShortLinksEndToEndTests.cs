@@ -1,0 +1,68 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Pipeline.Testing;
+using Xunit.Abstractions;
+
+namespace Pipeline.EndToEnd.Tests;
+
+/// <summary>The link API on the local host: routes as ASP.NET picks them, the key on management endpoints, the open redirect.</summary>
+[Collection(AzuriteCollection.Name)]
+public sealed class ShortLinksEndToEndTests(AzuriteFixture azurite, ITestOutputHelper output)
+{
+    private const string Key = "local-test-key";
+
+    [Fact]
+    public async Task LinkApi_OnTheLocalHost_RoutesEveryEndpointAndGuardsManagementWithTheKey()
+    {
+        await using var host = await DevHostProcess.StartAsync(azurite, AzuriteFixture.NewPrefix(), new Dictionary<string, string> { ["DevHost__ApiKey"] = Key });
+        try
+        {
+            using var anonymous = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = host.ApiBase };
+            using var editor = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = host.ApiBase };
+            editor.DefaultRequestHeaders.Add("x-functions-key", Key);
+
+            var refused = await anonymous.PostAsJsonAsync("api/links", new { url = "https://example.com/" });
+            Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
+            var wrongKey = await anonymous.GetAsync("api/links?code=not-the-key");
+            Assert.Equal(HttpStatusCode.Unauthorized, wrongKey.StatusCode);
+
+            var created = await editor.PostAsJsonAsync("api/links", new { url = "https://example.com/story?id=7", code = "E2e-Link", tags = new[] { "desk" } });
+            Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+
+            // Literal segments win over {code}: these reach the management functions, not the redirect.
+            var list = await Json(await editor.GetAsync("api/links?tag=desk"));
+            Assert.Equal("E2e-Link", list.GetProperty("links")[0].GetProperty("code").GetString());
+            var details = await Json(await editor.GetAsync("api/links/e2e-link"));
+            Assert.Equal("https://example.com/story?id=7", details.GetProperty("url").GetString());
+            var qr = await editor.GetAsync("api/links/e2e-link/qr");
+            Assert.Equal("image/svg+xml", qr.Content.Headers.ContentType!.MediaType);
+            var bulk = await editor.PostAsJsonAsync("api/links/bulk", new[] { new { url = "https://example.com/b1" } });
+            Assert.Equal(1, (await Json(bulk)).GetProperty("created").GetInt32());
+
+            var redirect = await anonymous.GetAsync("E2E-LINK?utm_source=e2e");
+            Assert.Equal(HttpStatusCode.Found, redirect.StatusCode);
+            Assert.Equal(new Uri("https://example.com/story?id=7&utm_source=e2e"), redirect.Headers.Location);
+
+            var reserved = await anonymous.GetAsync("api");
+            Assert.Equal(HttpStatusCode.NotFound, reserved.StatusCode);
+
+            var patched = await editor.PatchAsJsonAsync("api/links/e2e-link", new { url = "https://example.com/moved" });
+            Assert.Equal(HttpStatusCode.OK, patched.StatusCode);
+            Assert.Equal(new Uri("https://example.com/moved"), (await anonymous.GetAsync("e2e-link")).Headers.Location);
+
+            Assert.Equal(HttpStatusCode.OK, (await editor.DeleteAsync("api/links/e2e-link")).StatusCode);
+            Assert.Equal(HttpStatusCode.Gone, (await anonymous.GetAsync("e2e-link")).StatusCode);
+        }
+        finally
+        {
+            output.WriteLine(host.Output);
+        }
+    }
+
+    private static async Task<JsonElement> Json(HttpResponseMessage response)
+    {
+        Assert.True(response.IsSuccessStatusCode, $"{response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+        return JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Clone();
+    }
+}

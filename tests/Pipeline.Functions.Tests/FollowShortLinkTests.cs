@@ -1,0 +1,165 @@
+using System.Text;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using Pipeline.Core.Links;
+using Pipeline.Core.Publishing;
+using Pipeline.Testing;
+
+namespace Pipeline.Functions.Tests;
+
+/// <summary>The reader's redirect: statuses, query strings, the site's 404 page, expiry and click counting.</summary>
+[Collection(AzuriteCollection.Name)]
+public sealed class FollowShortLinkTests(AzuriteFixture azurite)
+{
+    [Fact]
+    public async Task FollowShortLink_KnownCode_Redirects302WithShortCacheControl()
+    {
+        await using var services = await PipelineServices.CreateAsync(azurite);
+        var api = new LinkApi(services);
+        var code = await api.CodeOfNewAsync("""{"url":"https://example.com/target"}""");
+
+        var (status, headers, _) = await api.FollowAsync(code);
+
+        Assert.Equal(StatusCodes.Status302Found, status);
+        Assert.Equal("https://example.com/target", headers.Location.ToString());
+        Assert.Equal("private, max-age=60", headers.CacheControl.ToString());
+    }
+
+    [Fact]
+    public async Task FollowShortLink_Configured301_RedirectsPermanently()
+    {
+        await using var services = await PipelineServices.CreateAsync(azurite, settings: new() { ["ShortLinks:RedirectStatus"] = "301" });
+        var api = new LinkApi(services);
+        var code = await api.CodeOfNewAsync("""{"url":"https://example.com/forever"}""");
+
+        var (status, headers, _) = await api.FollowAsync(code);
+
+        Assert.Equal(StatusCodes.Status301MovedPermanently, status);
+        Assert.Equal("https://example.com/forever", headers.Location.ToString());
+    }
+
+    [Theory]
+    [InlineData("https://example.com/story", "?utm_source=x", "https://example.com/story?utm_source=x")]
+    [InlineData("https://example.com/story?id=7#top", "?utm_source=x&id=8", "https://example.com/story?utm_source=x&id=8#top")]
+    [InlineData("https://example.com/story?id=7&a=1", "?utm_medium=social", "https://example.com/story?id=7&a=1&utm_medium=social")]
+    [InlineData("https://example.com/story?id=7", "", "https://example.com/story?id=7")]
+    public async Task FollowShortLink_QueryString_IsMergedIntoTheTarget(string target, string query, string expected)
+    {
+        await using var services = await PipelineServices.CreateAsync(azurite);
+        var api = new LinkApi(services);
+        var code = await api.CodeOfNewAsync($$"""{"url":"{{target}}"}""");
+
+        var (status, headers, _) = await api.FollowAsync(code, query);
+
+        Assert.Equal(StatusCodes.Status302Found, status);
+        Assert.Equal(expected, headers.Location.ToString());
+    }
+
+    [Theory]
+    [InlineData("zzzzzz")]
+    [InlineData("api")]
+    [InlineData("favicon.ico")]
+    public async Task FollowShortLink_UnknownCode_Returns404WithTheSitesNotFoundPage(string code)
+    {
+        await using var services = await PipelineServices.CreateAsync(azurite);
+        await services.Get<SitePublisher>().PublishThemeAsync(includeHome: false, CancellationToken.None);
+        var context = HttpResults.Request("GET", "/" + code);
+
+        var result = await services.Create<Functions.FollowShortLink>().Run(context.Request, code, CancellationToken.None);
+        var (status, headers, body) = await HttpResults.ExecuteRawAsync(result, context);
+
+        Assert.Equal(StatusCodes.Status404NotFound, status);
+        Assert.StartsWith("text/html", headers.ContentType.ToString());
+        Assert.Contains("Page not found", Encoding.UTF8.GetString(body));
+    }
+
+    [Fact]
+    public async Task FollowShortLink_UnknownCodeAndNoSitePage_Returns404JsonError()
+    {
+        await using var services = await PipelineServices.CreateAsync(azurite);
+
+        var (status, _, json) = await new LinkApi(services).FollowAsync("zzzzzz");
+
+        Assert.Equal(StatusCodes.Status404NotFound, status);
+        Assert.Equal("not_found", json!.Value.GetProperty("code").GetString());
+    }
+
+    [Fact]
+    public async Task FollowShortLink_CodeCreatedAfterAMiss_RedirectsAtOnce()
+    {
+        await using var services = await PipelineServices.CreateAsync(azurite);
+        var api = new LinkApi(services);
+        var (miss, _, _) = await api.FollowAsync("late-code");
+
+        await api.CodeOfNewAsync("""{"url":"https://example.com/late","code":"late-code"}""");
+        var (status, _, _) = await api.FollowAsync("late-code");
+
+        Assert.Equal(StatusCodes.Status404NotFound, miss);
+        Assert.Equal(StatusCodes.Status302Found, status);
+    }
+
+    [Fact]
+    public async Task FollowShortLink_Expired_RedirectsToExpiredUrlOrAnswers410()
+    {
+        var clock = new FakeTimeProvider(DateTimeOffset.Parse("2026-03-01T12:00:00Z"));
+        await using var services = await PipelineServices.CreateAsync(azurite, s => s.AddSingleton<TimeProvider>(clock));
+        var api = new LinkApi(services);
+        var withFallback = await api.CodeOfNewAsync("""{"url":"https://example.com/offer","expiresAt":"2026-03-02T00:00:00Z","expiredUrl":"https://example.com/offer-ended"}""");
+        var without = await api.CodeOfNewAsync("""{"url":"https://example.com/offer","expiresAt":"2026-03-02T00:00:00Z"}""");
+        var (beforeStatus, beforeHeaders, _) = await api.FollowAsync(withFallback);
+
+        clock.Advance(TimeSpan.FromDays(1));
+        var (fallbackStatus, fallbackHeaders, _) = await api.FollowAsync(withFallback);
+        var (goneStatus, _, gone) = await api.FollowAsync(without);
+
+        Assert.Equal(StatusCodes.Status302Found, beforeStatus);
+        Assert.Equal("https://example.com/offer", beforeHeaders.Location.ToString());
+        Assert.Equal(StatusCodes.Status302Found, fallbackStatus);
+        Assert.Equal("https://example.com/offer-ended", fallbackHeaders.Location.ToString());
+        Assert.Equal(StatusCodes.Status410Gone, goneStatus);
+        Assert.Equal("expired", gone!.Value.GetProperty("code").GetString());
+    }
+
+    [Fact]
+    public async Task FollowShortLink_500ConcurrentRedirectsWithBots_CountsPeopleAndBotsApartAfterFlush()
+    {
+        await using var services = await PipelineServices.CreateAsync(azurite);
+        var api = new LinkApi(services);
+        var code = await api.CodeOfNewAsync("""{"url":"https://example.com/popular"}""");
+        string[] bots = ["facebookexternalhit/1.1", "Slackbot-LinkExpanding 1.0", "Mozilla/5.0 (compatible; Googlebot/2.1)", "WhatsApp/2.23", "Twitterbot/1.0", ""];
+
+        var statuses = await Task.WhenAll(Enumerable.Range(0, 500).Select(async i =>
+            (await api.FollowAsync(i % 5 == 0 ? code.ToUpperInvariant() : code, "?utm_source=test", i % 4 == 0 ? bots[i % bots.Length] : LinkApi.Browser)).Status));
+        var flushed = await services.Get<ClickCounter>().FlushAsync(CancellationToken.None);
+        var (_, _, details) = await api.GetAsync(code);
+
+        Assert.All(statuses, s => Assert.Equal(StatusCodes.Status302Found, s));
+        Assert.Equal(500, flushed);
+        var clicks = details!.Value.GetProperty("clicks");
+        Assert.Equal(375, clicks.GetProperty("clicks").GetInt64());
+        Assert.Equal(125, clicks.GetProperty("bots").GetInt64());
+        var day = Assert.Single(clicks.GetProperty("days").EnumerateArray());
+        Assert.Equal(DateOnly.FromDateTime(DateTime.UtcNow).ToString("yyyy-MM-dd"), day.GetProperty("day").GetString());
+    }
+
+    [Fact]
+    public async Task FollowShortLink_TwoInstancesFlushingTheSameDay_LoseNoClick()
+    {
+        await using var first = await PipelineServices.CreateAsync(azurite);
+        var api = new LinkApi(first);
+        var code = await api.CodeOfNewAsync("""{"url":"https://example.com/shared"}""");
+        // A second service graph on the same tables stands for a second instance with its own memory.
+        await using var second = await PipelineServices.CreateAsync(azurite, settings: first.StorageSettings());
+        var other = new LinkApi(second);
+
+        for (var round = 0; round < 5; round++)
+        {
+            await Task.WhenAll(Enumerable.Range(0, 40).Select(i => (i % 2 == 0 ? api : other).FollowAsync(code)));
+            await Task.WhenAll(first.Get<ClickCounter>().FlushAsync(CancellationToken.None), second.Get<ClickCounter>().FlushAsync(CancellationToken.None));
+        }
+
+        var (_, _, details) = await api.GetAsync(code);
+        Assert.Equal(200, details!.Value.GetProperty("clicks").GetProperty("clicks").GetInt64());
+    }
+}
