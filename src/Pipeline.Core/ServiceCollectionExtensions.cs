@@ -35,6 +35,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<ArticleIngestor>();
         services.AddSingleton<IArticleIngestor>(sp => sp.GetRequiredService<ArticleIngestor>());
         services.AddSingleton<ArticleQueries>();
+        services.AddSingleton<UploadRecovery>();
         services.AddSingleton<PublicUrls>();
         services.AddSingleton<SitePublisher>();
         services.AddSingleton<IArticleRenderer>(sp => sp.GetRequiredService<SitePublisher>());

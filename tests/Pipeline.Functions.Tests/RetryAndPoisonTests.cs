@@ -70,4 +70,18 @@ public sealed class RetryAndPoisonTests(AzuriteFixture azurite)
         Assert.Contains("gave up", status.Reason);
         Assert.Contains("/api/uploads/stuck.txt/retry", status.Reason);
     }
+
+    [Fact]
+    public async Task RecoverStalledUploads_UploadNeverTriggered_IsPublishedAndFinishedOnesAreLeftAlone()
+    {
+        await using var services = await PipelineServices.CreateAsync(azurite);
+        await services.IngestAsync("done.txt", TwoArticles);
+        await services.Storage.Uploads.GetBlobClient("lost-event.txt").UploadAsync(BinaryData.FromString(TwoArticles.Replace("MILLBRIDGE", "EASTON")));
+
+        var recovered = await services.Get<Pipeline.Core.Publishing.UploadRecovery>().RecoverAsync(TimeSpan.Zero, CancellationToken.None);
+
+        Assert.Equal(["lost-event.txt"], recovered);
+        var status = await services.Get<IUploadStatusStore>().GetAsync("lost-event.txt", CancellationToken.None);
+        Assert.Equal(UploadState.Published, status!.State);
+    }
 }

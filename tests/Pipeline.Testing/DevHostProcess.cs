@@ -80,7 +80,7 @@ public sealed class DevHostProcess : IAsyncDisposable
             start.Environment[key] = value;
         }
 
-        var apiKey = Guid.NewGuid().ToString("N");
+        var apiKey = settings is not null && settings.TryGetValue("DevHost__ApiKey", out var given) ? given : Guid.NewGuid().ToString("N");
         start.Environment["DevHost__ApiKey"] = apiKey;
         var process = Process.Start(start) ?? throw new InvalidOperationException("could not start the local host");
         var host = new DevHostProcess(process, ports.BlobPort, ports.QueuePort, names, apiKey);

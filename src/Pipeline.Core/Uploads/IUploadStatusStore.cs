@@ -6,4 +6,7 @@ public interface IUploadStatusStore
     Task SetAsync(UploadStatus status, CancellationToken cancellationToken);
 
     Task<UploadStatus?> GetAsync(string name, CancellationToken cancellationToken);
+
+    /// <summary>Every recorded status (one row per upload ever seen).</summary>
+    IAsyncEnumerable<UploadStatus> ListAsync(CancellationToken cancellationToken);
 }

@@ -5,4 +5,7 @@ public interface IUploadStore
 {
     /// <summary>Opens an upload for streaming; null when it does not exist (any more).</summary>
     Task<UploadContent?> OpenAsync(string name, CancellationToken cancellationToken);
+
+    /// <summary>Every upload's name and last-modified time.</summary>
+    IAsyncEnumerable<(string Name, DateTimeOffset LastModified)> ListAsync(CancellationToken cancellationToken);
 }

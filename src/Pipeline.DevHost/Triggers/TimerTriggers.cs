@@ -1,34 +1,68 @@
+using Pipeline.Core.Publishing;
 using Pipeline.Functions.Functions;
 
 namespace Pipeline.DevHost.Triggers;
 
 /// <summary>
-/// The timer functions, run on their schedule's period. The WebJobs timer extension that is served here predates the
-/// storage host package and cannot load beside it, so the local host keeps the clock itself.
+/// The timer functions, run on their schedules' periods. The WebJobs timer extension that is served here predates the
+/// storage host package and cannot load beside it, so the local host keeps the clock itself. On start it also resumes
+/// uploads the previous run left unfinished, instead of waiting for the first recovery sweep.
 /// </summary>
 public sealed class TimerTriggers(IServiceProvider services, ILogger<TimerTriggers> logger) : BackgroundService
 {
-    /// <summary>Period of <see cref="PublishScheduled.Schedule"/> (second 0 of every minute).</summary>
-    private static readonly TimeSpan Period = TimeSpan.FromMinutes(1);
+    private static readonly (string Name, TimeSpan Period)[] Timers =
+    [
+        (nameof(PublishScheduled), TimeSpan.FromMinutes(1)),       // PublishScheduled.Schedule: second 0 of every minute
+        (nameof(RecoverStalledUploads), TimeSpan.FromMinutes(5)),  // RecoverStalledUploads.Schedule: every fifth minute
+    ];
 
     /// <summary>The timer functions this class runs.</summary>
-    public static IReadOnlyList<string> Functions { get; } = [nameof(PublishScheduled)];
+    public static IReadOnlyList<string> Functions { get; } = Timers.Select(t => t.Name).ToList();
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        using var timer = new PeriodicTimer(Period);
+        var resumed = await RunAsync("resume", () => services.GetRequiredService<UploadRecovery>().RecoverAsync(TimeSpan.Zero, stoppingToken));
+        if (resumed is { Count: > 0 })
+        {
+            logger.LogInformation("Resumed {Count} uploads left unfinished by the previous run", resumed.Count);
+        }
+
+        await Task.WhenAll(Timers.Select(t => LoopAsync(t.Name, t.Period, stoppingToken)));
+    }
+
+    private async Task LoopAsync(string name, TimeSpan period, CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(period);
         do
         {
-            try
-            {
-                var function = ActivatorUtilities.GetServiceOrCreateInstance<PublishScheduled>(services);
-                await function.Run(new Microsoft.Azure.Functions.Worker.TimerInfo(), stoppingToken);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                logger.LogWarning("{Function} failed: {Reason}", nameof(PublishScheduled), ex.Message);
-            }
+            await RunAsync(name, () => Invoke(name, stoppingToken));
         }
         while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+
+    private async Task<int> Invoke(string name, CancellationToken cancellationToken)
+    {
+        var info = new Microsoft.Azure.Functions.Worker.TimerInfo();
+        var run = name switch
+        {
+            nameof(PublishScheduled) => ActivatorUtilities.GetServiceOrCreateInstance<PublishScheduled>(services).Run(info, cancellationToken),
+            nameof(RecoverStalledUploads) => ActivatorUtilities.GetServiceOrCreateInstance<RecoverStalledUploads>(services).Run(info, cancellationToken),
+            _ => throw new InvalidOperationException($"no timer function {name}"),
+        };
+        await run;
+        return 0;
+    }
+
+    private async Task<T?> RunAsync<T>(string name, Func<Task<T>> run)
+    {
+        try
+        {
+            return await run();
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            logger.LogWarning("{Function} failed: {Reason}", name, ex.Message);
+            return default;
+        }
     }
 }

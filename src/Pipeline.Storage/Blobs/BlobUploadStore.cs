@@ -19,4 +19,12 @@ internal sealed class BlobUploadStore(StorageClients clients) : IUploadStore
             return null;
         }
     }
+
+    public async IAsyncEnumerable<(string Name, DateTimeOffset LastModified)> ListAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await foreach (var blob in clients.Uploads.GetBlobsAsync(cancellationToken: cancellationToken))
+        {
+            yield return (blob.Name, blob.Properties.LastModified ?? DateTimeOffset.MinValue);
+        }
+    }
 }

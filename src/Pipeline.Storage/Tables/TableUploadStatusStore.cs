@@ -33,8 +33,19 @@ internal sealed class TableUploadStatusStore(StorageClients clients) : IUploadSt
             return null;
         }
 
-        var e = response.Value!;
-        return new UploadStatus
+        return ToStatus(response.Value!);
+    }
+
+    public async IAsyncEnumerable<UploadStatus> ListAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await foreach (var entity in clients.UploadsTable.QueryAsync<UploadEntity>(e => e.RowKey == UploadEntity.Row, cancellationToken: cancellationToken))
+        {
+            yield return ToStatus(entity);
+        }
+    }
+
+    private static UploadStatus ToStatus(UploadEntity e) =>
+        new UploadStatus
         {
             Name = e.Name,
             State = Enum.Parse<UploadState>(e.State),
@@ -44,7 +55,6 @@ internal sealed class TableUploadStatusStore(StorageClients clients) : IUploadSt
             ReceivedAt = e.ReceivedAt,
             UpdatedAt = e.UpdatedAt,
         };
-    }
 
     // Keep within the 64 KiB property limit (32 K UTF-16 characters), cutting whole JSON only where it is not JSON.
     private static string? Truncate(string? value) =>

@@ -1,0 +1,50 @@
+using Microsoft.Extensions.Logging;
+using Pipeline.Core.Uploads;
+
+namespace Pipeline.Core.Publishing;
+
+/// <summary>
+/// Finds uploads that never reached a final state — the trigger's event was lost, or the host stopped in the middle
+/// of one — and runs them through ingest again. Safe to run at any time: ingest is idempotent.
+/// </summary>
+public sealed class UploadRecovery(IUploadStore uploads, IUploadStatusStore statuses, IArticleIngestor ingestor, TimeProvider clock, ILogger<UploadRecovery> logger)
+{
+    /// <summary>Re-ingests uploads without a final status whose last sign of life is older than <paramref name="stalledFor"/>; returns their names.</summary>
+    public async Task<IReadOnlyList<string>> RecoverAsync(TimeSpan stalledFor, CancellationToken cancellationToken)
+    {
+        var cutoff = clock.GetUtcNow() - stalledFor;
+        var known = new Dictionary<string, UploadStatus>(StringComparer.Ordinal);
+        await foreach (var status in statuses.ListAsync(cancellationToken))
+        {
+            known[status.Name] = status;
+        }
+
+        var stalled = new List<string>();
+        await foreach (var (name, lastModified) in uploads.ListAsync(cancellationToken))
+        {
+            var needsWork = known.TryGetValue(name, out var status)
+                ? status.State is UploadState.Received or UploadState.Retrying && status.UpdatedAt <= cutoff
+                : lastModified <= cutoff;
+            if (needsWork)
+            {
+                stalled.Add(name);
+            }
+        }
+
+        foreach (var name in stalled)
+        {
+            try
+            {
+                var result = await ingestor.IngestAsync(name, cancellationToken);
+                logger.LogInformation("Recovered stalled upload {BlobName}: {State}", name, result.State);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // Left as "retrying" with the reason; the next sweep (or the trigger) tries again.
+                logger.LogWarning("Stalled upload {BlobName} still failing: {Reason}", name, ex.Message);
+            }
+        }
+
+        return stalled;
+    }
+}
