@@ -105,7 +105,8 @@ public static class DevHostApplication
         builder.Logging.AddFilter("Pipeline", LogLevel.Information);
 
         builder.WebHost.UseUrls($"http://127.0.0.1:{hostOptions.ApiPort}", $"http://127.0.0.1:{hostOptions.SitePort}");
-        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = 16 * 1024 * 1024);
+        // The API takes JSON bodies only (the functions cap them at 64 KB); nothing larger needs to be read at all.
+        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = 1024 * 1024);
 
         builder.Services.AddPipelineCore().AddPipelineStorage(builder.Configuration).AddPipelineFunctions();
         foreach (var type in FunctionCatalog.All.Select(f => f.Type).Distinct())

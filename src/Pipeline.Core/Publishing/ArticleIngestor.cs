@@ -51,6 +51,11 @@ public sealed class ArticleIngestor(
 
     private async Task<IngestResult> IngestCoreAsync(string name, DateTimeOffset receivedAt, CancellationToken cancellationToken)
     {
+        if (UploadNames.Check(name) is { } badName)
+        {
+            return await FailAsync(name, receivedAt, badName, cancellationToken);
+        }
+
         await using var upload = await uploads.OpenAsync(name, cancellationToken);
         if (upload is null)
         {
