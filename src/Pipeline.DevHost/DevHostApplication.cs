@@ -129,7 +129,7 @@ public static class DevHostApplication
             webJobs.AddAzureStorageQueues(queues =>
             {
                 // Short polling keeps upload → page latency low on an idle local machine.
-                queues.MaxPollingInterval = TimeSpan.FromSeconds(1);
+                queues.MaxPollingInterval = TimeSpan.FromMilliseconds(250);
                 queues.BatchSize = 16;
                 queues.MaxDequeueCount = 5;
                 queues.VisibilityTimeout = TimeSpan.FromSeconds(5);
