@@ -27,6 +27,9 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<IArticleIngestor>(sp => sp.GetRequiredService<ArticleIngestor>());
         services.AddSingleton<ArticleQueries>();
         services.AddSingleton<PublicUrls>();
+        services.AddSingleton<ThemeProvider>();
+        services.AddSingleton<SiteComposer>();
+        services.AddSingleton<SiteRebuilder>();
         services.AddSingleton<SitePublisher>();
         services.AddSingleton<IArticleRenderer>(sp => sp.GetRequiredService<SitePublisher>());
         return services;

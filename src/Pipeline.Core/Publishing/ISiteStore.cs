@@ -5,4 +5,13 @@ public interface ISiteStore
 {
     /// <summary>Writes one file of the site at a site-relative path (<c>index.html</c>, <c>2026/02/14/slug/index.html</c>).</summary>
     Task WriteAsync(SiteFile file, CancellationToken cancellationToken);
+
+    /// <summary>The stored file's hash and headers, or null when there is none.</summary>
+    Task<SiteFileInfo?> GetInfoAsync(string path, CancellationToken cancellationToken);
+
+    /// <summary>Every stored file whose path starts with <paramref name="prefix"/> (empty: the whole site).</summary>
+    Task<IReadOnlyList<SiteFileInfo>> ListAsync(string prefix, CancellationToken cancellationToken);
+
+    /// <summary>Deletes a file; nothing happens when it does not exist.</summary>
+    Task DeleteAsync(string path, CancellationToken cancellationToken);
 }
