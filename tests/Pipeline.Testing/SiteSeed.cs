@@ -1,5 +1,6 @@
 using System.Globalization;
 using Pipeline.Core.Articles;
+using Pipeline.Core.Publishing;
 using Pipeline.Core.Text;
 
 namespace Pipeline.Testing;
@@ -94,5 +95,20 @@ public static class SiteSeed
         }, cancellationToken);
         await store.IndexAsync(saved, cancellationToken);
         return saved;
+    }
+
+    /// <summary>
+    /// Edits generated article <paramref name="index"/> as ingest would and renders it as the render function would;
+    /// returns its record from before the edit and the site files the render wrote.
+    /// </summary>
+    public static async Task<(ArticleRecord Before, IReadOnlyList<string> Written)> EditAndRenderAsync(
+        PipelineServices services, int index, DateTimeOffset newest, Func<ParsedArticle, ParsedArticle> edit, CancellationToken cancellationToken = default)
+    {
+        var store = services.Get<IArticleStore>();
+        var (seeded, content) = Article(index, newest);
+        var record = await store.GetAsync(seeded.Id, cancellationToken) ?? throw new InvalidOperationException($"article {index} was not seeded");
+        var edited = await EditAsync(store, record, edit(content), DateTimeOffset.UtcNow, cancellationToken);
+        var written = await services.Get<SitePublisher>().RenderAsync(new RenderRequest(edited.Id, edited.Version), cancellationToken);
+        return (record, written);
     }
 }

@@ -12,6 +12,9 @@ public interface IArticleStore
     /// <exception cref="ConcurrencyException">Someone else wrote the record first.</exception>
     Task<ArticleRecord> SaveAsync(ArticleRecord record, CancellationToken cancellationToken);
 
+    /// <summary>Every article record, in no particular order: a scan of the whole table, meant for a full rebuild only.</summary>
+    IAsyncEnumerable<ArticleRecord> ListRecordsAsync(CancellationToken cancellationToken);
+
     /// <summary>Every stored version, oldest first.</summary>
     Task<IReadOnlyList<ArticleVersion>> GetVersionsAsync(string id, CancellationToken cancellationToken);
 

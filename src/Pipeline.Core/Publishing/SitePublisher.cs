@@ -60,12 +60,11 @@ public sealed class SitePublisher(
                 await writer.WriteAsync(composer.Removed(theme, record.Path), cancellationToken);
             }
 
-            await WriteListingsAsync(writer, theme, record, live?.Tags ?? [], cancellationToken);
-            if (live is null || live.Headline != record.Headline || record.State != ArticleState.Published)
-            {
-                // Previous/next links on the neighbours name this article (or must now skip it).
-                await WriteNeighboursAsync(writer, theme, record, around, cancellationToken);
-            }
+            // Previous/next links on the neighbours name this article (or must now skip it).
+            var neighboursChanged = live is null || live.Headline != record.Headline || record.State != ArticleState.Published;
+            await Task.WhenAll(
+                WriteListingsAsync(writer, theme, record, live?.Tags ?? [], cancellationToken),
+                neighboursChanged ? WriteNeighboursAsync(writer, theme, record, around, cancellationToken) : Task.CompletedTask);
         }
 
         await MarkRenderedAsync(record, cancellationToken);
@@ -94,44 +93,54 @@ public sealed class SitePublisher(
         await writer.WriteAsync(composer.Article(theme, record, content, around), cancellationToken);
     }
 
+    /// <summary>The files that list the article; independent of each other, so read and written concurrently.</summary>
     private async Task WriteListingsAsync(SiteWriter writer, SiteTheme theme, ArticleRecord record, IReadOnlyList<string> liveTags, CancellationToken cancellationToken)
     {
         // Tags the live page had count too: an article that lost a tag must leave that tag's page.
         var listings = new List<ArticleListing> { ArticleListing.Latest, ArticleListing.Section(record.Section) };
         listings.AddRange(record.Tags.Concat(liveTags).Select(ArticleListing.Tag).Distinct());
-        foreach (var listing in listings)
-        {
-            var feeds = listing.Kind is ArticleListingKind.All or ArticleListingKind.Section;
-            var latest = await ReadAsync(listing, Math.Max(composer.PageSize(listing) + 1, feeds ? composer.FeedItems : 0), cancellationToken);
-            await WritePagesAsync(writer, theme, listing, latest, cancellationToken);
-            if (feeds)
-            {
-                await writer.WriteAllAsync(composer.Feeds(listing, latest), cancellationToken);
-            }
-        }
-
-        var month = ArticleListing.Month(record.PublishedAt);
-        var monthItems = await ReadAsync(month, int.MaxValue, cancellationToken);
-        if (monthItems.Count > 0)
-        {
-            await writer.WriteAllAsync(composer.Month(theme, month.Key!, monthItems), cancellationToken);
-        }
-        else
-        {
-            foreach (var path in SiteComposer.MonthPaths(month.Key!))
-            {
-                await writer.DeleteAsync(path, cancellationToken);
-            }
-        }
-
-        var news = await ReadAsync(ArticleListing.Latest, SitemapWriter.MaxNewsUrls, cancellationToken, composer.IsNews);
-        await writer.WriteAsync(composer.NewsSitemap(news), cancellationToken);
+        var work = listings.Select(l => WriteListingAsync(writer, theme, l, cancellationToken)).ToList();
+        work.Add(WriteMonthAsync(writer, theme, ArticleListing.Month(record.PublishedAt), cancellationToken));
+        work.Add(WriteNewsSitemapAsync(writer, cancellationToken));
+        await Task.WhenAll(work);
 
         // The month list comes from the sitemaps actually stored, so renders of different months running at once agree.
         var months = (await writer.ListAsync(SitePaths.SitemapFolder, cancellationToken))
             .Select(f => SitePaths.MonthOf(f.Path, SitePaths.SitemapFolder, ".xml"))
             .OfType<string>();
         await writer.WriteAllAsync(composer.MonthIndexes(months), cancellationToken);
+    }
+
+    private async Task WriteListingAsync(SiteWriter writer, SiteTheme theme, ArticleListing listing, CancellationToken cancellationToken)
+    {
+        var feeds = listing.Kind is ArticleListingKind.All or ArticleListingKind.Section;
+        var latest = await ReadAsync(listing, Math.Max(composer.PageSize(listing) + 1, feeds ? composer.FeedItems : 0), cancellationToken);
+        await WritePagesAsync(writer, theme, listing, latest, cancellationToken);
+        if (feeds)
+        {
+            await writer.WriteAllAsync(composer.Feeds(listing, latest), cancellationToken);
+        }
+    }
+
+    private async Task WriteMonthAsync(SiteWriter writer, SiteTheme theme, ArticleListing month, CancellationToken cancellationToken)
+    {
+        var items = await ReadAsync(month, int.MaxValue, cancellationToken);
+        if (items.Count > 0)
+        {
+            await writer.WriteAllAsync(composer.Month(theme, month.Key!, items), cancellationToken);
+            return;
+        }
+
+        foreach (var path in SiteComposer.MonthPaths(month.Key!))
+        {
+            await writer.DeleteAsync(path, cancellationToken);
+        }
+    }
+
+    private async Task WriteNewsSitemapAsync(SiteWriter writer, CancellationToken cancellationToken)
+    {
+        var news = await ReadAsync(ArticleListing.Latest, SitemapWriter.MaxNewsUrls, cancellationToken, composer.IsNews);
+        await writer.WriteAsync(composer.NewsSitemap(news), cancellationToken);
     }
 
     /// <summary>
@@ -162,13 +171,13 @@ public sealed class SitePublisher(
             ? await articles.ListNeighboursAsync(ArticleListing.Section(record.Section), record.PublishedAt, record.Id, 1, cancellationToken)
             : null;
         var neighbours = around is not null ? [around.Newer, around.Older] : new[] { section!.Newer.FirstOrDefault(), section.Older.FirstOrDefault() };
-        foreach (var summary in neighbours.OfType<ArticleSummary>())
+        await Task.WhenAll(neighbours.OfType<ArticleSummary>().Select(async summary =>
         {
             if (await articles.GetAsync(summary.Id, cancellationToken) is { State: ArticleState.Published, HasPage: true } neighbour)
             {
                 await WriteArticleAsync(writer, theme, neighbour, await NeighbourhoodAsync(neighbour, cancellationToken), cancellationToken);
             }
-        }
+        }));
     }
 
     private async Task<ArticleNeighbourhood> NeighbourhoodAsync(ArticleRecord record, CancellationToken cancellationToken)

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Pipeline.Core.Articles;
@@ -34,7 +33,7 @@ public sealed class SiteRebuilder(
         var stored = await timing.ReadAsync(() => site.ListAsync(string.Empty, cancellationToken));
         var writer = new SiteWriter(site, stored.ToDictionary(f => f.Path, StringComparer.Ordinal));
         var latest = await timing.ReadAsync(() => ReadAllAsync(ArticleListing.Latest, cancellationToken));
-        var records = await LoadRecordsAsync(latest, timing, progress, cancellationToken);
+        var records = await timing.ReadAsync(() => LoadRecordsAsync(latest, progress, cancellationToken));
         var listings = new SiteListings(latest, records);
 
         var done = 0;
@@ -98,20 +97,21 @@ public sealed class SiteRebuilder(
         return result;
     }
 
+    /// <summary>The records of the listed articles, read in one scan of the table rather than one request per article.</summary>
     private async Task<IReadOnlyDictionary<string, ArticleRecord>> LoadRecordsAsync(
-        IReadOnlyList<ArticleSummary> latest, Timing timing, IProgress<RebuildProgress>? progress, CancellationToken cancellationToken)
+        IReadOnlyList<ArticleSummary> latest, IProgress<RebuildProgress>? progress, CancellationToken cancellationToken)
     {
-        var records = new ConcurrentDictionary<string, ArticleRecord>(StringComparer.Ordinal);
-        var done = 0;
-        await ForEachAsync(latest, async (summary, token) =>
+        var listed = latest.Select(a => a.Id).ToHashSet(StringComparer.Ordinal);
+        var records = new Dictionary<string, ArticleRecord>(StringComparer.Ordinal);
+        await foreach (var record in articles.ListRecordsAsync(cancellationToken))
         {
-            if (await timing.ReadAsync(() => articles.GetAsync(summary.Id, token)) is { State: ArticleState.Published, HasPage: true } record)
+            if (record is { State: ArticleState.Published, HasPage: true } && listed.Contains(record.Id))
             {
                 records[record.Id] = record;
+                Report(progress, "reading", records.Count, listed.Count);
             }
+        }
 
-            Report(progress, "reading", Interlocked.Increment(ref done), latest.Count);
-        }, cancellationToken);
         return records;
     }
 

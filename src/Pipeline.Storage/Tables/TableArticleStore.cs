@@ -51,6 +51,14 @@ internal sealed class TableArticleStore(StorageClients clients) : IArticleStore
         }
     }
 
+    public async IAsyncEnumerable<ArticleRecord> ListRecordsAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await foreach (var entity in clients.Articles.QueryAsync<ArticleEntity>(e => e.RowKey == ArticleEntity.Row, maxPerPage: 1000, cancellationToken: cancellationToken))
+        {
+            yield return ToRecord(entity);
+        }
+    }
+
     public async Task<IReadOnlyList<ArticleVersion>> GetVersionsAsync(string id, CancellationToken cancellationToken)
     {
         var partition = TableKeys.Check(id);

@@ -14,15 +14,11 @@ public sealed class IncrementalRenderTests(AzuriteFixture azurite)
     public async Task Render_HeadlineEditOfOneArticleAmong50_RewritesExactlyItsPageNeighboursAndListings()
     {
         await using var services = await SiteFiles.SeededSiteAsync(azurite, Articles);
-        var store = services.Get<IArticleStore>();
-        var newest = await NewestAsync(store);
-        // Article 4: section "business" (its neighbours there are articles 1 and 7), tags "climate" and "markets", 28 hours old.
-        var (seeded, content) = SiteSeed.Article(4, newest);
-        var record = (await store.GetAsync(seeded.Id, CancellationToken.None))!;
+        var newest = await NewestAsync(services.Get<IArticleStore>());
         var before = await SiteFiles.ETagsAsync(services.Storage.Site);
 
-        var edited = await SiteSeed.EditAsync(store, record, content with { Headline = "Council delays the river vote to June" }, DateTimeOffset.UtcNow);
-        var written = await services.Get<SitePublisher>().RenderAsync(new RenderRequest(edited.Id, edited.Version), CancellationToken.None);
+        // Article 4: section "business" (its neighbours there are articles 1 and 7), tags "climate" and "markets", 28 hours old.
+        var (record, written) = await SiteSeed.EditAndRenderAsync(services, 4, newest, c => c with { Headline = "Council delays the river vote to June" });
 
         var month = ArticleListing.Month(record.PublishedAt).Key!;
         string[] expected =
@@ -53,15 +49,11 @@ public sealed class IncrementalRenderTests(AzuriteFixture azurite)
     public async Task Render_BodyEditOfOneArticleAmong50_RewritesOnlyItsPageSitemapAndFeeds()
     {
         await using var services = await SiteFiles.SeededSiteAsync(azurite, Articles);
-        var store = services.Get<IArticleStore>();
-        var newest = await NewestAsync(store);
-        // Article 10: section "business", 70 hours old (outside the news sitemap), among the newest 20 of both feeds.
-        var (seeded, content) = SiteSeed.Article(10, newest);
-        var record = (await store.GetAsync(seeded.Id, CancellationToken.None))!;
+        var newest = await NewestAsync(services.Get<IArticleStore>());
         var before = await SiteFiles.ETagsAsync(services.Storage.Site);
 
-        var edited = await SiteSeed.EditAsync(store, record, content with { Paragraphs = [.. content.Paragraphs, "A correction was added."] }, DateTimeOffset.UtcNow);
-        await services.Get<SitePublisher>().RenderAsync(new RenderRequest(edited.Id, edited.Version), CancellationToken.None);
+        // Article 10: section "business", 70 hours old (outside the news sitemap), among the newest 20 of both feeds.
+        var (record, _) = await SiteSeed.EditAndRenderAsync(services, 10, newest, c => c with { Paragraphs = [.. c.Paragraphs, "A correction was added."] });
 
         var month = ArticleListing.Month(record.PublishedAt).Key!;
         string[] expected = [record.Path + "index.html", "feed.xml", "atom.xml", "section/business/feed.xml", "section/business/atom.xml", $"sitemaps/{month}.xml"];
