@@ -19,8 +19,6 @@ public sealed class SitePublisher(
 {
     private const int MaxConcurrencyRetries = 8;
 
-    /// <summary>Rows per listing query: the most one Table Storage page returns.</summary>
-    private const int ReadPageSize = 1000;
 
     public async Task<IReadOnlyList<string>> RenderAsync(RenderRequest request, CancellationToken cancellationToken)
     {
@@ -210,30 +208,8 @@ public sealed class SitePublisher(
         return new LiveState(live.Headline, tags);
     }
 
-    /// <summary>Newest first, up to <paramref name="max"/> rows of a listing, stopping at the first row <paramref name="keep"/> refuses.</summary>
-    private async Task<IReadOnlyList<ArticleSummary>> ReadAsync(ArticleListing listing, int max, CancellationToken cancellationToken, Func<ArticleSummary, bool>? keep = null)
-    {
-        var rows = new List<ArticleSummary>();
-        string? continuation = null;
-        do
-        {
-            var page = await articles.ListAsync(listing, Math.Min(max - rows.Count, ReadPageSize), continuation, cancellationToken);
-            foreach (var row in page.Items)
-            {
-                if (keep is not null && !keep(row))
-                {
-                    return rows;
-                }
-
-                rows.Add(row);
-            }
-
-            continuation = page.Continuation;
-        }
-        while (continuation is not null && rows.Count < max);
-
-        return rows;
-    }
+    private Task<IReadOnlyList<ArticleSummary>> ReadAsync(ArticleListing listing, int max, CancellationToken cancellationToken, Func<ArticleSummary, bool>? keep = null) =>
+        articles.ReadListingAsync(listing, max, cancellationToken, keep);
 
     private async Task MarkRenderedAsync(ArticleRecord rendered, CancellationToken cancellationToken)
     {

@@ -20,7 +20,6 @@ public sealed class SiteRebuilder(
     /// <summary>Storage calls in flight at once: enough to hide latency, few enough not to be throttled.</summary>
     private const int Parallelism = 16;
 
-    private const int ReadPageSize = 1000;
     private const int ProgressEvery = 100;
 
     public async Task<RebuildResult> RebuildAsync(IProgress<RebuildProgress>? progress, CancellationToken cancellationToken)
@@ -32,7 +31,7 @@ public sealed class SiteRebuilder(
         progress?.Report(new RebuildProgress("reading", 0, 0));
         var stored = await timing.ReadAsync(() => site.ListAsync(string.Empty, cancellationToken));
         var writer = new SiteWriter(site, stored.ToDictionary(f => f.Path, StringComparer.Ordinal));
-        var latest = await timing.ReadAsync(() => ReadAllAsync(ArticleListing.Latest, cancellationToken));
+        var latest = await timing.ReadAsync(() => articles.ReadListingAsync(ArticleListing.Latest, int.MaxValue, cancellationToken));
         var records = await timing.ReadAsync(() => LoadRecordsAsync(latest, progress, cancellationToken));
         var listings = new SiteListings(latest, records);
 
@@ -113,21 +112,6 @@ public sealed class SiteRebuilder(
         }
 
         return records;
-    }
-
-    private async Task<IReadOnlyList<ArticleSummary>> ReadAllAsync(ArticleListing listing, CancellationToken cancellationToken)
-    {
-        var rows = new List<ArticleSummary>();
-        string? continuation = null;
-        do
-        {
-            var page = await articles.ListAsync(listing, ReadPageSize, continuation, cancellationToken);
-            rows.AddRange(page.Items);
-            continuation = page.Continuation;
-        }
-        while (continuation is not null);
-
-        return rows;
     }
 
     private static Task ForEachAsync<T>(IEnumerable<T> items, Func<T, CancellationToken, ValueTask> body, CancellationToken cancellationToken) =>
