@@ -1,3 +1,6 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using Pipeline.Core.Articles;
 using Pipeline.Core.Publishing;
 using Pipeline.Testing;
 
@@ -51,9 +54,32 @@ public sealed class TemplateOverrideTests(AzuriteFixture azurite)
         Assert.StartsWith("/assets/style.css?v=", linkAfter, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Rebuild_TemplateChangedWithinTheRefreshInterval_IsPickedUpOnlyAfterIt()
+    {
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var services = await PipelineServices.CreateAsync(azurite, s => s.AddSingleton<TimeProvider>(clock),
+            new Dictionary<string, string?> { ["Pipeline:TemplateRefreshSeconds"] = "30" });
+        await SiteSeed.SeedAsync(services.Get<IArticleStore>(), 2, DateTimeOffset.UtcNow.AddHours(-1));
+        var template = services.Storage.Templates.GetBlobClient("article.liquid");
+        await template.UploadAsync(BinaryData.FromString("<article><h1>{{ article.Headline }}</h1><p>first theme</p></article>"));
+        await services.Get<SiteRebuilder>().RebuildAsync(null, CancellationToken.None);
+        await template.UploadAsync(BinaryData.FromString("<article><h1>{{ article.Headline }}</h1><p>second theme</p></article>"), overwrite: true);
+
+        clock.Advance(TimeSpan.FromSeconds(10));
+        await services.Get<SiteRebuilder>().RebuildAsync(null, CancellationToken.None);
+        var within = await FirstArticlePageAsync(services);
+        clock.Advance(TimeSpan.FromSeconds(25));
+        await services.Get<SiteRebuilder>().RebuildAsync(null, CancellationToken.None);
+        var after = await FirstArticlePageAsync(services);
+
+        Assert.Contains("first theme", within);
+        Assert.Contains("second theme", after);
+    }
+
     private static async Task<string> FirstArticlePageAsync(PipelineServices services)
     {
-        var latest = await Core.Articles.ArticleStoreExtensions.ListLatestAsync(services.Get<Core.Articles.IArticleStore>(), 1, CancellationToken.None);
+        var latest = await services.Get<IArticleStore>().ListLatestAsync(1, CancellationToken.None);
         return (await services.Storage.Site.GetBlobClient(SitePaths.Article(latest[0].Path)).DownloadContentAsync()).Value.Content.ToString();
     }
 }
