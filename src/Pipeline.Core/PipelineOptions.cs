@@ -31,4 +31,21 @@ public sealed class PipelineOptions
     /// <summary>How many articles the home page lists.</summary>
     [Range(1, 500)]
     public int HomePageSize { get; set; } = 30;
+
+    /// <summary>How many articles one page of a section or tag lists.</summary>
+    [Range(1, 500)]
+    public int ListPageSize { get; set; } = 20;
+
+    /// <summary>How many articles the RSS and Atom feeds carry.</summary>
+    [Range(1, 200)]
+    public int FeedItems { get; set; } = 20;
+
+    /// <summary>Language of the site's own text (BCP 47), used where an article's language is not known.</summary>
+    [Required]
+    [RegularExpression("^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$")]
+    public string SiteLanguage { get; set; } = "en";
+
+    /// <summary>How often, at most, the templates container is asked whether an operator changed a template.</summary>
+    [Range(0, 86400)]
+    public int TemplateRefreshSeconds { get; set; } = 30;
 }

@@ -37,6 +37,9 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<ArticleQueries>();
         services.AddSingleton<UploadRecovery>();
         services.AddSingleton<PublicUrls>();
+        services.AddSingleton<ThemeProvider>();
+        services.AddSingleton<SiteComposer>();
+        services.AddSingleton<SiteRebuilder>();
         services.AddSingleton<SitePublisher>();
         services.AddSingleton<IArticleRenderer>(sp => sp.GetRequiredService<SitePublisher>());
         return services;

@@ -7,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Pipeline.Core.Articles;
 using Pipeline.Core.Links;
 using Pipeline.Core.Publishing;
+using Pipeline.Core.Rendering;
 using Pipeline.Core.Uploads;
 using Pipeline.Storage.Blobs;
 using Pipeline.Storage.Queues;
@@ -64,6 +65,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<IUploadStatusStore, TableUploadStatusStore>();
         services.AddSingleton<IUploadStore, BlobUploadStore>();
         services.AddSingleton<ISiteStore, BlobSiteStore>();
+        services.AddSingleton<ITemplateSource, BlobTemplateSource>();
         services.AddSingleton<IRenderQueue, StorageRenderQueue>();
         return services;
     }

@@ -26,22 +26,7 @@ public sealed class PipelineEndToEndTests(AzuriteFixture azurite, ITestOutputHel
 
             await uploads.GetBlobClient("desk/two-articles.txt").UploadAsync(new BinaryData(TestFiles.Read("two-articles.txt")));
 
-            // Bounded wait until both rows exist and both pages are rendered.
-            var clock = Stopwatch.StartNew();
-            List<TableEntity> rows = [];
-            while (clock.Elapsed < Bound)
-            {
-                rows = await table.QueryAsync<TableEntity>(e => e.RowKey == "article").ToListAsync();
-                if (rows.Count == 2 && rows.All(r => r.GetInt32("RenderedVersion") >= 1))
-                {
-                    break;
-                }
-
-                await Task.Delay(250);
-            }
-
-            Assert.True(rows.Count == 2, $"expected 2 article rows, found {rows.Count}");
-            Assert.All(rows, r => Assert.True(r.GetInt32("RenderedVersion") >= 1, $"{r.GetString("Headline")} was not rendered"));
+            var rows = await Rendered.WaitForArticlesAsync(table, 2, Bound);
             Assert.Equal(
                 ["Flood barrier trial keeps river town dry during spring tide", "Library reopens after two-year renovation with longer hours"],
                 rows.Select(r => r.GetString("Headline")).Order());

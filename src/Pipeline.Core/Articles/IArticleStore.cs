@@ -12,6 +12,9 @@ public interface IArticleStore
     /// <exception cref="ConcurrencyException">Someone else wrote the record first.</exception>
     Task<ArticleRecord> SaveAsync(ArticleRecord record, CancellationToken cancellationToken);
 
+    /// <summary>Every article record, in no particular order: a scan of the whole table, meant for a full rebuild only.</summary>
+    IAsyncEnumerable<ArticleRecord> ListRecordsAsync(CancellationToken cancellationToken);
+
     /// <summary>Every stored version, oldest first.</summary>
     Task<IReadOnlyList<ArticleVersion>> GetVersionsAsync(string id, CancellationToken cancellationToken);
 
@@ -35,6 +38,13 @@ public interface IArticleStore
 
     /// <summary>Newest first, at most <paramref name="top"/>; a bounded query of one partition, never a scan.</summary>
     Task<ArticlePage> ListAsync(ArticleListing listing, int top, string? continuation, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Up to <paramref name="count"/> articles either side of the position an article published at
+    /// <paramref name="publishedAt"/> with id <paramref name="id"/> has (or had) in a listing; bounded reads of one
+    /// partition, so previous/next links and related articles never scan a listing.
+    /// </summary>
+    Task<ArticleNeighbours> ListNeighboursAsync(ArticleListing listing, DateTimeOffset publishedAt, string id, int count, CancellationToken cancellationToken);
 
     /// <summary>Remembers that article <paramref name="id"/> is due at <paramref name="at"/>.</summary>
     Task ScheduleAsync(string id, DateTimeOffset at, CancellationToken cancellationToken);

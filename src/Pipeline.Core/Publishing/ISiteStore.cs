@@ -8,4 +8,13 @@ public interface ISiteStore
 
     /// <summary>The content of a file of the site, or null when there is no such file.</summary>
     Task<byte[]?> ReadAsync(string path, CancellationToken cancellationToken);
+
+    /// <summary>The stored file's hash and headers, or null when there is none.</summary>
+    Task<SiteFileInfo?> GetInfoAsync(string path, CancellationToken cancellationToken);
+
+    /// <summary>Every stored file whose path starts with <paramref name="prefix"/> (empty: the whole site).</summary>
+    Task<IReadOnlyList<SiteFileInfo>> ListAsync(string prefix, CancellationToken cancellationToken);
+
+    /// <summary>Deletes a file; nothing happens when it does not exist.</summary>
+    Task DeleteAsync(string path, CancellationToken cancellationToken);
 }

@@ -1,4 +1,11 @@
 namespace Pipeline.Core.Publishing;
 
-/// <summary>A queued request to render one article at (at least) the given version.</summary>
-public sealed record RenderRequest(string ArticleId, int Version);
+/// <summary>A queued request to render one article at (at least) the given version, or the whole site.</summary>
+public sealed record RenderRequest(string ArticleId, int Version)
+{
+    /// <summary>True for a full rebuild (<c>republish</c>) rather than one article.</summary>
+    public bool Everything { get; init; }
+
+    /// <summary>A request to rebuild every page of the site.</summary>
+    public static RenderRequest Rebuild() => new(string.Empty, 0) { Everything = true };
+}

@@ -1,28 +1,32 @@
-using System.Text;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 using Pipeline.Core.Articles;
-using Pipeline.Core.Links;
 using Pipeline.Core.Rendering;
 
 namespace Pipeline.Core.Publishing;
 
-/// <summary>Renders articles and the pages listing them into the static site.</summary>
+/// <summary>
+/// Renders one article into the static site incrementally: its page, then only the files that list it (first pages of
+/// home, its section and tags, its month, feeds, sitemaps, search shard) and, when its headline or place changed, its
+/// previous/next neighbours. Unchanged files are not uploaded again (<see cref="SiteWriter"/>).
+/// </summary>
 public sealed class SitePublisher(
     IArticleStore articles,
     ISiteStore site,
-    PageRenderer renderer,
-    ShortLinkService links,
-    IOptions<PipelineOptions> options,
+    SiteComposer composer,
+    ThemeProvider themes,
+    SiteRebuilder rebuilder,
     ILogger<SitePublisher> logger) : IArticleRenderer
 {
-    private const string ArticleCache = "public, max-age=300";
-    private const string IndexCache = "public, max-age=60";
-    private const string AssetCache = "public, max-age=86400";
     private const int MaxConcurrencyRetries = 8;
+
 
     public async Task<IReadOnlyList<string>> RenderAsync(RenderRequest request, CancellationToken cancellationToken)
     {
+        if (request.Everything)
+        {
+            return (await rebuilder.RebuildAsync(progress: null, cancellationToken)).Written;
+        }
+
         var record = await articles.GetAsync(request.ArticleId, cancellationToken);
         if (record is null)
         {
@@ -37,42 +41,175 @@ public sealed class SitePublisher(
             return [];
         }
 
-        var written = new List<string>();
-        var page = record.Path + "index.html";
-        if (record.State == ArticleState.Published)
+        var writer = new SiteWriter(site);
+        if (record.HasPage)
         {
-            var content = await articles.GetContentAsync(record.Id, record.ContentHash, cancellationToken)
-                ?? throw new InvalidOperationException($"content of article {record.Id} ({record.ContentHash}) is missing");
-            await WriteHtmlAsync(page, renderer.RenderArticle(record, content, links.ShortUrl(record.ShortCode)), ArticleCache, cancellationToken);
-            written.Add(page);
-        }
-        else if (record.HasPage)
-        {
-            // The URL stays known to readers and search engines: it now says the article was removed (410 Gone).
-            await site.WriteAsync(new SiteFile(page, Encoding.UTF8.GetBytes(renderer.RenderRemoved(record)), SiteFile.Html, IndexCache, 410), cancellationToken);
-            written.Add(page);
-        }
+            var theme = await themes.CurrentAsync(cancellationToken);
+            var live = await LiveStateAsync(record, cancellationToken);
+            ArticleNeighbourhood? around = null;
+            if (record.State == ArticleState.Published)
+            {
+                around = await NeighbourhoodAsync(record, cancellationToken);
+                await WriteArticleAsync(writer, theme, record, around, cancellationToken);
+            }
+            else
+            {
+                // The URL stays known to readers and search engines: it now says the article was removed (410 Gone).
+                await writer.WriteAsync(composer.Removed(theme, record.Path), cancellationToken);
+            }
 
-        var latest = await articles.ListLatestAsync(options.Value.HomePageSize, cancellationToken);
-        await WriteHtmlAsync("index.html", renderer.RenderHome(latest), IndexCache, cancellationToken);
-        written.Add("index.html");
+            // Previous/next links on the neighbours name this article (or must now skip it).
+            var neighboursChanged = live is null || live.Headline != record.Headline || record.State != ArticleState.Published;
+            await Task.WhenAll(
+                WriteListingsAsync(writer, theme, record, live?.Tags ?? [], cancellationToken),
+                neighboursChanged ? WriteNeighboursAsync(writer, theme, record, around, cancellationToken) : Task.CompletedTask);
+        }
 
         await MarkRenderedAsync(record, cancellationToken);
-        logger.LogInformation("Rendered article {ArticleId} version {Version} to {Path}", record.Id, record.Version, page);
-        return written;
+        logger.LogInformation("Rendered article {ArticleId} version {Version}: {Written} files written, {Unchanged} unchanged",
+            record.Id, record.Version, writer.Written.Count, writer.Unchanged);
+        return writer.Written.ToList();
     }
 
-    /// <summary>Writes the files every site needs regardless of articles: stylesheet, 404 page, an empty home page.</summary>
+    /// <summary>Writes the files every site needs regardless of articles (assets, 404, search page, robots.txt) and the home page.</summary>
     public async Task PublishThemeAsync(bool includeHome, CancellationToken cancellationToken)
     {
-        await site.WriteAsync(new SiteFile("assets/style.css", PageRenderer.Stylesheet(), "text/css; charset=utf-8", AssetCache), cancellationToken);
-        await WriteHtmlAsync("404.html", renderer.RenderNotFound(), IndexCache, cancellationToken);
+        var theme = await themes.CurrentAsync(cancellationToken);
+        var writer = new SiteWriter(site);
+        await writer.WriteAllAsync(composer.Static(theme), cancellationToken);
         if (includeHome)
         {
-            var latest = await articles.ListLatestAsync(options.Value.HomePageSize, cancellationToken);
-            await WriteHtmlAsync("index.html", renderer.RenderHome(latest), IndexCache, cancellationToken);
+            var latest = await ReadAsync(ArticleListing.Latest, composer.PageSize(ArticleListing.Latest) + 1, cancellationToken);
+            await WritePagesAsync(writer, theme, ArticleListing.Latest, latest, cancellationToken);
         }
     }
+
+    private async Task WriteArticleAsync(SiteWriter writer, SiteTheme theme, ArticleRecord record, ArticleNeighbourhood around, CancellationToken cancellationToken)
+    {
+        var content = await articles.GetContentAsync(record.Id, record.ContentHash, cancellationToken)
+            ?? throw new InvalidOperationException($"content of article {record.Id} ({record.ContentHash}) is missing");
+        await writer.WriteAsync(composer.Article(theme, record, content, around), cancellationToken);
+    }
+
+    /// <summary>The files that list the article; independent of each other, so read and written concurrently.</summary>
+    private async Task WriteListingsAsync(SiteWriter writer, SiteTheme theme, ArticleRecord record, IReadOnlyList<string> liveTags, CancellationToken cancellationToken)
+    {
+        // Tags the live page had count too: an article that lost a tag must leave that tag's page.
+        var listings = new List<ArticleListing> { ArticleListing.Latest, ArticleListing.Section(record.Section) };
+        listings.AddRange(record.Tags.Concat(liveTags).Select(ArticleListing.Tag).Distinct());
+        var work = listings.Select(l => WriteListingAsync(writer, theme, l, cancellationToken)).ToList();
+        work.Add(WriteMonthAsync(writer, theme, ArticleListing.Month(record.PublishedAt), cancellationToken));
+        work.Add(WriteNewsSitemapAsync(writer, cancellationToken));
+        await Task.WhenAll(work);
+
+        // The month list comes from the sitemaps actually stored, so renders of different months running at once agree.
+        var months = (await writer.ListAsync(SitePaths.SitemapFolder, cancellationToken))
+            .Select(f => SitePaths.MonthOf(f.Path, SitePaths.SitemapFolder, ".xml"))
+            .OfType<string>();
+        await writer.WriteAllAsync(composer.MonthIndexes(months), cancellationToken);
+    }
+
+    private async Task WriteListingAsync(SiteWriter writer, SiteTheme theme, ArticleListing listing, CancellationToken cancellationToken)
+    {
+        var feeds = listing.Kind is ArticleListingKind.All or ArticleListingKind.Section;
+        var latest = await ReadAsync(listing, Math.Max(composer.PageSize(listing) + 1, feeds ? composer.FeedItems : 0), cancellationToken);
+        await WritePagesAsync(writer, theme, listing, latest, cancellationToken);
+        if (feeds)
+        {
+            await writer.WriteAllAsync(composer.Feeds(listing, latest), cancellationToken);
+        }
+    }
+
+    private async Task WriteMonthAsync(SiteWriter writer, SiteTheme theme, ArticleListing month, CancellationToken cancellationToken)
+    {
+        var items = await ReadAsync(month, int.MaxValue, cancellationToken);
+        if (items.Count > 0)
+        {
+            await writer.WriteAllAsync(composer.Month(theme, month.Key!, items), cancellationToken);
+            return;
+        }
+
+        foreach (var path in SiteComposer.MonthPaths(month.Key!))
+        {
+            await writer.DeleteAsync(path, cancellationToken);
+        }
+    }
+
+    private async Task WriteNewsSitemapAsync(SiteWriter writer, CancellationToken cancellationToken)
+    {
+        var news = await ReadAsync(ArticleListing.Latest, SitemapWriter.MaxNewsUrls, cancellationToken, composer.IsNews);
+        await writer.WriteAsync(composer.NewsSitemap(news), cancellationToken);
+    }
+
+    /// <summary>
+    /// Page 1 of a listing, and deeper pages only while they do not exist yet, so an "Older" link never leads nowhere.
+    /// Existing deeper pages shift with every publish; a rebuild brings them up to date.
+    /// </summary>
+    private async Task WritePagesAsync(SiteWriter writer, SiteTheme theme, ArticleListing listing, IReadOnlyList<ArticleSummary> rows, CancellationToken cancellationToken)
+    {
+        var size = composer.PageSize(listing);
+        for (var page = 1; ; page++)
+        {
+            var start = (page - 1) * size;
+            var hasOlder = rows.Count > start + size;
+            await writer.WriteAsync(composer.ListingPage(theme, listing, page, rows.Skip(start).Take(size).ToList(), hasOlder), cancellationToken);
+            if (!hasOlder || await writer.ExistsAsync(SitePaths.Page(listing, page + 1), cancellationToken))
+            {
+                return;
+            }
+
+            rows = await ReadAsync(listing, ((page + 1) * size) + 1, cancellationToken);
+        }
+    }
+
+    /// <summary>Rewrites the pages of the article's previous and next articles in its section.</summary>
+    private async Task WriteNeighboursAsync(SiteWriter writer, SiteTheme theme, ArticleRecord record, ArticleNeighbourhood? around, CancellationToken cancellationToken)
+    {
+        var section = around is null
+            ? await articles.ListNeighboursAsync(ArticleListing.Section(record.Section), record.PublishedAt, record.Id, 1, cancellationToken)
+            : null;
+        var neighbours = around is not null ? [around.Newer, around.Older] : new[] { section!.Newer.FirstOrDefault(), section.Older.FirstOrDefault() };
+        await Task.WhenAll(neighbours.OfType<ArticleSummary>().Select(async summary =>
+        {
+            if (await articles.GetAsync(summary.Id, cancellationToken) is { State: ArticleState.Published, HasPage: true } neighbour)
+            {
+                await WriteArticleAsync(writer, theme, neighbour, await NeighbourhoodAsync(neighbour, cancellationToken), cancellationToken);
+            }
+        }));
+    }
+
+    private async Task<ArticleNeighbourhood> NeighbourhoodAsync(ArticleRecord record, CancellationToken cancellationToken)
+    {
+        Task<ArticleNeighbours> Around(ArticleListing listing) =>
+            articles.ListNeighboursAsync(listing, record.PublishedAt, record.Id, ArticleNeighbourhood.NeighbourCount, cancellationToken);
+
+        var section = Around(ArticleListing.Section(record.Section));
+        var tags = record.Tags.Select(ArticleListing.Tag).Distinct().Select(Around).ToList();
+        return ArticleNeighbourhood.Compose(record.Id, await section, await Task.WhenAll(tags));
+    }
+
+    /// <summary>Headline and tags of the version readers see now, or null when the article was never rendered.</summary>
+    private async Task<LiveState?> LiveStateAsync(ArticleRecord record, CancellationToken cancellationToken)
+    {
+        if (record.RenderedVersion == 0)
+        {
+            return null;
+        }
+
+        var versions = await articles.GetVersionsAsync(record.Id, cancellationToken);
+        if (versions.FirstOrDefault(v => v.Version == record.RenderedVersion) is not { } live)
+        {
+            return null;
+        }
+
+        var tags = live.ContentHash == record.ContentHash
+            ? record.Tags
+            : (await articles.GetContentAsync(record.Id, live.ContentHash, cancellationToken))?.Tags ?? [];
+        return new LiveState(live.Headline, tags);
+    }
+
+    private Task<IReadOnlyList<ArticleSummary>> ReadAsync(ArticleListing listing, int max, CancellationToken cancellationToken, Func<ArticleSummary, bool>? keep = null) =>
+        articles.ReadListingAsync(listing, max, cancellationToken, keep);
 
     private async Task MarkRenderedAsync(ArticleRecord rendered, CancellationToken cancellationToken)
     {
@@ -96,6 +233,5 @@ public sealed class SitePublisher(
         }
     }
 
-    private Task WriteHtmlAsync(string path, string html, string cacheControl, CancellationToken cancellationToken) =>
-        site.WriteAsync(new SiteFile(path, Encoding.UTF8.GetBytes(html), SiteFile.Html, cacheControl), cancellationToken);
+    private sealed record LiveState(string Headline, IReadOnlyList<string> Tags);
 }

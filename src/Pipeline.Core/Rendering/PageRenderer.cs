@@ -1,122 +1,290 @@
-using System.Collections.Concurrent;
-using System.Globalization;
-using System.Text;
+using System.Runtime.CompilerServices;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Fluid;
 using Microsoft.Extensions.Options;
 using Pipeline.Core.Articles;
+using Pipeline.Core.Publishing;
+using Pipeline.Core.Text;
 
 namespace Pipeline.Core.Rendering;
 
-/// <summary>Renders the site's pages from Liquid templates with HTML encoding on by default.</summary>
+/// <summary>
+/// Renders the site's HTML pages with a <see cref="SiteTheme"/>'s Liquid templates, HTML encoding on by default. Every
+/// value is prepared here (absolute URLs, dates, language) so templates only print, and an operator's template cannot
+/// forget an encoding.
+/// </summary>
 public sealed class PageRenderer
 {
-    private const string ThemePrefix = "Pipeline.Core.Rendering.Theme.";
-
-    private static readonly FluidParser Parser = new();
-
     // Encodes markup characters but leaves every script readable as itself (typographic quotes, Arabic, Urdu).
     private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(UnicodeRanges.All);
-    private readonly ConcurrentDictionary<string, IFluidTemplate> _templates = new();
-    private readonly TemplateOptions _templateOptions;
+
+    private readonly TemplateOptions _templateOptions = new();
     private readonly PipelineOptions _options;
-    private readonly SiteView _site;
+    private readonly string _basePath;
+    private readonly ConditionalWeakTable<SiteTheme, SiteView> _sites = [];
 
     public PageRenderer(IOptions<PipelineOptions> options)
     {
         _options = options.Value;
-        _site = new SiteView(_options.SiteName, _options.SiteBaseUrl.ToString(), _options.SiteBaseUrl.AbsolutePath);
-        _templateOptions = new TemplateOptions();
-        _templateOptions.MemberAccessStrategy.Register<SiteView>();
-        _templateOptions.MemberAccessStrategy.Register<PageView>();
-        _templateOptions.MemberAccessStrategy.Register<ArticleView>();
-        _templateOptions.MemberAccessStrategy.Register<ListItemView>();
+        _basePath = _options.SiteBaseUrl.AbsolutePath;
+        var members = _templateOptions.MemberAccessStrategy;
+        members.Register<SiteView>();
+        members.Register<PageView>();
+        members.Register<MetaTag>();
+        members.Register<FeedLink>();
+        members.Register<LinkView>();
+        members.Register<ListItemView>();
+        members.Register<ListingView>();
+        members.Register<ArticleView>();
     }
 
-    public string RenderArticle(ArticleRecord record, ParsedArticle content, Uri shortUrl)
+    public string RenderArticle(SiteTheme theme, ArticleRecord record, ParsedArticle content, Uri shortUrl, ArticleNeighbourhood around)
     {
+        var site = Site(theme);
         var url = Absolute(record.Path);
+        var language = ScriptLanguage.Guess(content.Headline + " " + content.Paragraphs.FirstOrDefault()) ?? _options.SiteLanguage;
+        var image = SafeImageUrl(content.ImageUrl);
+        var shareImage = image ?? site.CardUrl;
+        var modified = record.UpdatedAt > record.PublishedAt ? record.UpdatedAt : record.PublishedAt;
+        var section = SectionLink(record.Section);
+        var month = ArticleListing.Month(record.PublishedAt);
         var view = new ArticleView
         {
             Headline = content.Headline,
+            Language = language,
+            Direction = ScriptLanguage.IsRightToLeft(language) ? "rtl" : "auto",
+            Section = section,
+            Tags = record.Tags.Select(t => new LinkView(t, Href(SitePaths.Folder(ArticleListing.Tag(t))))).DistinctBy(t => t.Href).ToList(),
+            Month = new LinkView(SiteText.Month(month.Key!), Href(SitePaths.Folder(month))),
+            ImageUrl = image,
+            ImageAlt = image is null ? null : content.Caption ?? content.Headline,
             Caption = content.Caption,
             Credit = content.ImageCredit,
             Byline = content.Byline,
             Edition = content.Edition,
-            Section = record.Section,
-            PublishedIso = Iso(record.PublishedAt),
-            PublishedDisplay = Display(record.PublishedAt),
-            UpdatedIso = content.Updated is { } u ? Iso(u) : null,
-            UpdatedDisplay = content.Updated is { } d ? (content.UpdatedIsApproximate ? Display(d) : content.UpdatedText ?? Display(d)) : null,
+            PublishedIso = SiteText.Iso(record.PublishedAt),
+            PublishedDisplay = SiteText.Display(record.PublishedAt),
+            UpdatedIso = content.Updated is { } u ? SiteText.Iso(u) : null,
+            UpdatedDisplay = content.Updated is { } d ? (content.UpdatedIsApproximate ? SiteText.Display(d) : content.UpdatedText ?? SiteText.Display(d)) : null,
             UpdatedApproximate = content.UpdatedIsApproximate,
             Summary = content.Summary,
             Dateline = content.Dateline,
             Paragraphs = content.Paragraphs,
             ShortUrl = shortUrl.ToString(),
             Url = url,
+            Newer = around.Newer is { } newer ? Item(newer, withSection: false) : null,
+            Older = around.Older is { } older ? Item(older, withSection: false) : null,
+            Related = around.Related.Select(a => Item(a, withSection: true)).ToList(),
         };
-        var page = new PageView($"{content.Headline} | {_options.SiteName}", record.Description, url, "en");
-        return Render("article.liquid", page, ("article", view));
-    }
 
-    public string RenderHome(IReadOnlyList<ArticleSummary> latest)
-    {
-        var items = latest.Select(a => new ListItemView(a.Headline, a.Path, Iso(a.PublishedAt), Display(a.PublishedAt), a.Description)).ToList();
-        var page = new PageView(_options.SiteName, $"The latest news from {_options.SiteName}", _site.BaseUrl, "en");
-        return Render("home.liquid", page, ("articles", items));
-    }
-
-    public string RenderRemoved(ArticleRecord record)
-    {
-        var page = new PageView($"Article removed | {_options.SiteName}", null, Absolute(record.Path), "en");
-        return Render("removed.liquid", page);
-    }
-
-    public string RenderNotFound()
-    {
-        var page = new PageView($"Page not found | {_options.SiteName}", null, _site.BaseUrl, "en");
-        return Render("404.liquid", page);
-    }
-
-    /// <summary>The theme's stylesheet, as shipped.</summary>
-    public static byte[] Stylesheet() => ReadTheme("style.css");
-
-    private string Render(string templateName, PageView page, params (string Name, object Value)[] values)
-    {
-        var context = new TemplateContext(_templateOptions);
-        context.SetValue("site", _site);
-        context.SetValue("page", page);
-        foreach (var (name, value) in values)
+        var properties = new List<MetaTag>(12 + record.Tags.Count)
         {
-            context.SetValue(name, value);
+            new("og:site_name", _options.SiteName),
+            new("og:type", "article"),
+            new("og:title", content.Headline),
+            new("og:url", url),
+            new("og:image", shareImage),
+            new("og:locale", language.Replace('-', '_')),
+            new("article:published_time", SiteText.Iso(record.PublishedAt)),
+            new("article:modified_time", SiteText.Iso(modified)),
+            new("article:section", section.Text),
+        };
+        if (record.Description is { } description)
+        {
+            properties.Insert(3, new MetaTag("og:description", description));
         }
 
-        var body = Template(templateName).Render(context, Encoder);
-        context.SetValue("body", body);
-        return Template("layout.liquid").Render(context, Encoder);
+        properties.AddRange(view.Tags.Select(t => new MetaTag("article:tag", t.Text)));
+        var page = new PageView
+        {
+            Title = $"{content.Headline} | {_options.SiteName}",
+            Description = record.Description,
+            CanonicalUrl = url,
+            Language = _options.SiteLanguage,
+            Properties = properties,
+            Names = TwitterCard(content.Headline, record.Description, shareImage, large: image is not null),
+            Feeds = Feeds(site, ArticleListing.Section(record.Section)),
+            JsonLd = JsonLd.Article(new NewsArticleData(
+                url, content.Headline, record.Description, shareImage, SiteText.Iso(record.PublishedAt), SiteText.Iso(modified), content.Byline,
+                section.Text, record.Tags, language, _options.SiteName, site.BaseUrl, site.LogoUrl)),
+        };
+        return Render(theme, site, SiteTheme.ArticleTemplate, page, "article", view);
     }
 
-    private IFluidTemplate Template(string name) => _templates.GetOrAdd(name, static n =>
+    /// <summary>Page <paramref name="page"/> (1-based) of a listing: home, section, tag or month archive.</summary>
+    public string RenderListing(SiteTheme theme, ArticleListing listing, int page, IReadOnlyList<ArticleSummary> items, bool hasOlder)
     {
-        var source = Encoding.UTF8.GetString(ReadTheme(n));
-        return Parser.TryParse(source, out var template, out var error)
-            ? template
-            : throw new InvalidOperationException($"template {n} does not parse: {error}");
+        var site = Site(theme);
+        var name = listing.Key is { } key ? (listing.Kind == ArticleListingKind.Month ? SiteText.Month(key) : SiteText.Humanize(key)) : _options.SiteName;
+        var (heading, description) = listing.Kind switch
+        {
+            ArticleListingKind.All => ("Latest news", $"The latest news from {_options.SiteName}"),
+            ArticleListingKind.Section => (name, $"The latest {name} news from {_options.SiteName}"),
+            ArticleListingKind.Tag => (name, $"Articles about {name} from {_options.SiteName}"),
+            _ => ($"Archive: {name}", $"Everything {_options.SiteName} published in {name}"),
+        };
+        var paged = page > 1 ? $", page {page}" : string.Empty;
+        var title = listing.Kind == ArticleListingKind.All && page == 1 ? _options.SiteName : $"{heading}{paged} | {_options.SiteName}";
+        var url = Absolute(SitePaths.PageFolder(listing, page));
+        var feeds = listing.Kind == ArticleListingKind.Section;
+        var view = new ListingView
+        {
+            Heading = heading + paged,
+            Intro = listing.Kind == ArticleListingKind.Month ? $"{items.Count} {(items.Count == 1 ? "article" : "articles")} published in {name}." : null,
+            Items = items.Select(a => Item(a, withSection: listing.Kind != ArticleListingKind.Section)).ToList(),
+            Compact = listing.Kind == ArticleListingKind.Month,
+            PageNumber = page,
+            NewerHref = page > 1 ? Href(SitePaths.PageFolder(listing, page - 1)) : null,
+            OlderHref = hasOlder ? Href(SitePaths.PageFolder(listing, page + 1)) : null,
+            RssHref = feeds ? Href(SitePaths.Rss(listing)) : null,
+            AtomHref = feeds ? Href(SitePaths.Atom(listing)) : null,
+        };
+        var pageView = new PageView
+        {
+            Title = title,
+            Description = description,
+            CanonicalUrl = url,
+            Language = _options.SiteLanguage,
+            Properties = WebsiteProperties(title, description, url, site.CardUrl),
+            Names = TwitterCard(title, description, site.CardUrl, large: false),
+            Feeds = Feeds(site, feeds ? listing : null),
+        };
+        return Render(theme, site, SiteTheme.ListTemplate, pageView, "listing", view);
+    }
+
+    public string RenderSearch(SiteTheme theme) => RenderNotice(theme, SiteTheme.SearchTemplate, "Search", SitePaths.SearchFolder, "noindex");
+
+    public string RenderNotFound(SiteTheme theme) => RenderNotice(theme, SiteTheme.NotFoundTemplate, "Page not found", string.Empty, "noindex");
+
+    public string RenderRemoved(SiteTheme theme, string articlePath) => RenderNotice(theme, SiteTheme.RemovedTemplate, "Article removed", articlePath, "noindex");
+
+    private string RenderNotice(SiteTheme theme, string template, string heading, string path, string robots)
+    {
+        var site = Site(theme);
+        var title = $"{heading} | {_options.SiteName}";
+        var url = Absolute(path);
+        var page = new PageView
+        {
+            Title = title,
+            CanonicalUrl = url,
+            Language = _options.SiteLanguage,
+            Robots = robots,
+            Properties = WebsiteProperties(title, null, url, site.CardUrl),
+            Names = TwitterCard(title, null, site.CardUrl, large: false),
+            Feeds = Feeds(site, null),
+        };
+        return Render(theme, site, template, page, "notice", null);
+    }
+
+    private string Render(SiteTheme theme, SiteView site, string template, PageView page, string name, object? model)
+    {
+        var context = new TemplateContext(_templateOptions);
+        context.SetValue("site", site);
+        context.SetValue("page", page);
+        if (model is not null)
+        {
+            context.SetValue(name, model);
+        }
+
+        var body = theme.Template(template).Render(context, Encoder);
+        context.SetValue("body", body);
+        return theme.Template(SiteTheme.Layout).Render(context, Encoder);
+    }
+
+    private SiteView Site(SiteTheme theme) => _sites.GetValue(theme, t => new SiteView
+    {
+        Name = _options.SiteName,
+        BaseUrl = _options.SiteBaseUrl.ToString(),
+        BasePath = _basePath,
+        Language = _options.SiteLanguage,
+        StylesheetHref = AssetHref(t, SiteTheme.Stylesheet),
+        ScriptHref = AssetHref(t, SiteTheme.SiteScript),
+        SearchScriptHref = AssetHref(t, SiteTheme.SearchScript),
+        IconHref = AssetHref(t, SiteTheme.Icon),
+        SearchHref = Href(SitePaths.SearchFolder),
+        SearchIndexHref = Href(SitePaths.SearchManifest),
+        RssHref = Href(SitePaths.Rss(ArticleListing.Latest)),
+        AtomHref = Href(SitePaths.Atom(ArticleListing.Latest)),
+        LogoUrl = Absolute(AssetPath(t, SiteTheme.Logo)),
+        CardUrl = Absolute(AssetPath(t, SiteTheme.Card)),
     });
 
-    private static byte[] ReadTheme(string name)
+    private ListItemView Item(ArticleSummary a, bool withSection) => new()
     {
-        using var stream = typeof(PageRenderer).Assembly.GetManifestResourceStream(ThemePrefix + name)
-            ?? throw new InvalidOperationException($"theme file {name} is not embedded");
-        using var memory = new MemoryStream();
-        stream.CopyTo(memory);
-        return memory.ToArray();
+        Headline = a.Headline,
+        Href = Href(a.Path),
+        PublishedIso = SiteText.Iso(a.PublishedAt),
+        PublishedDisplay = SiteText.Display(a.PublishedAt),
+        Description = a.Description,
+        Section = withSection ? SectionLink(a.Section) : null,
+        Language = ScriptLanguage.Guess(a.Headline),
+    };
+
+    private LinkView SectionLink(string section) => new(SiteText.Humanize(section), Href(SitePaths.Folder(ArticleListing.Section(section))));
+
+    private IReadOnlyList<FeedLink> Feeds(SiteView site, ArticleListing? section)
+    {
+        var feeds = new List<FeedLink>(4)
+        {
+            new($"{_options.SiteName} (RSS)", site.RssHref, "application/rss+xml"),
+            new($"{_options.SiteName} (Atom)", site.AtomHref, "application/atom+xml"),
+        };
+        if (section is not null)
+        {
+            var name = SiteText.Humanize(section.Key!);
+            feeds.Add(new FeedLink($"{name} (RSS)", Href(SitePaths.Rss(section)), "application/rss+xml"));
+            feeds.Add(new FeedLink($"{name} (Atom)", Href(SitePaths.Atom(section)), "application/atom+xml"));
+        }
+
+        return feeds;
     }
 
-    private string Absolute(string path) => new Uri(_options.SiteBaseUrl, path).ToString();
+    private List<MetaTag> WebsiteProperties(string title, string? description, string url, string image)
+    {
+        var properties = new List<MetaTag> { new("og:site_name", _options.SiteName), new("og:type", "website"), new("og:title", title) };
+        if (description is not null)
+        {
+            properties.Add(new MetaTag("og:description", description));
+        }
 
-    private static string Iso(DateTimeOffset value) => value.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+        properties.Add(new MetaTag("og:url", url));
+        properties.Add(new MetaTag("og:image", image));
+        return properties;
+    }
 
-    private static string Display(DateTimeOffset value) => value.ToUniversalTime().ToString("d MMMM yyyy, HH:mm 'UTC'", CultureInfo.InvariantCulture);
+    private static List<MetaTag> TwitterCard(string title, string? description, string image, bool large)
+    {
+        var names = new List<MetaTag> { new("twitter:card", large ? "summary_large_image" : "summary"), new("twitter:title", title) };
+        if (description is not null)
+        {
+            names.Add(new MetaTag("twitter:description", description));
+        }
+
+        names.Add(new MetaTag("twitter:image", image));
+        return names;
+    }
+
+    /// <summary>
+    /// The lead image's absolute address when it is one a page may show: https anywhere, or http on the site itself.
+    /// Anything else (<c>javascript:</c>, <c>data:</c>, plain http elsewhere, which the site's CSP would block) is dropped.
+    /// </summary>
+    private string? SafeImageUrl(string? value)
+    {
+        if (string.IsNullOrWhiteSpace(value) || !Uri.TryCreate(_options.SiteBaseUrl, value.Trim(), out var uri) || uri.UserInfo.Length > 0)
+        {
+            return null;
+        }
+
+        var sameSite = string.Equals(uri.Authority, _options.SiteBaseUrl.Authority, StringComparison.OrdinalIgnoreCase) && uri.Scheme == _options.SiteBaseUrl.Scheme;
+        return uri.Scheme == Uri.UriSchemeHttps || sameSite ? uri.AbsoluteUri : null;
+    }
+
+    private static string AssetPath(SiteTheme theme, string name) => $"{SitePaths.Asset(name)}?v={theme.Assets[name].Version}";
+
+    private string AssetHref(SiteTheme theme, string name) => Href(AssetPath(theme, name));
+
+    private string Href(string sitePath) => _basePath + sitePath;
+
+    private string Absolute(string sitePath) => new Uri(_options.SiteBaseUrl, sitePath).ToString();
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Azure;
 using Azure.Storage.Blobs.Models;
 using Pipeline.Core.Publishing;
@@ -12,8 +13,9 @@ internal sealed class BlobSiteStore(StorageClients clients) : ISiteStore
         var blob = clients.Site.GetBlobClient(file.Path);
         await blob.UploadAsync(new BinaryData(file.Content), new BlobUploadOptions
         {
-            HttpHeaders = new BlobHttpHeaders { ContentType = file.ContentType, CacheControl = file.CacheControl },
-            Metadata = file.Status is { } status ? new Dictionary<string, string> { [SiteFile.StatusMetadata] = status.ToString() } : null,
+            // Content-MD5 is kept and listed by the service, so a later render can tell an unchanged file without reading it.
+            HttpHeaders = new BlobHttpHeaders { ContentType = file.ContentType, CacheControl = file.CacheControl, ContentHash = Convert.FromBase64String(file.ContentMd5) },
+            Metadata = file.Status is { } status ? new Dictionary<string, string> { [SiteFile.StatusMetadata] = status.ToString(CultureInfo.InvariantCulture) } : null,
         }, cancellationToken);
     }
 
@@ -29,4 +31,40 @@ internal sealed class BlobSiteStore(StorageClients clients) : ISiteStore
             return null;
         }
     }
+
+    public async Task<SiteFileInfo?> GetInfoAsync(string path, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var properties = (await clients.Site.GetBlobClient(path).GetPropertiesAsync(cancellationToken: cancellationToken)).Value;
+            return Info(path, properties.ContentHash, properties.ContentType, properties.CacheControl, properties.Metadata, properties.LastModified);
+        }
+        catch (RequestFailedException ex) when (ex.Status == 404)
+        {
+            return null;
+        }
+    }
+
+    public async Task<IReadOnlyList<SiteFileInfo>> ListAsync(string prefix, CancellationToken cancellationToken)
+    {
+        var files = new List<SiteFileInfo>();
+        await foreach (var blob in clients.Site.GetBlobsAsync(BlobTraits.Metadata, BlobStates.None, prefix.Length == 0 ? null : prefix, cancellationToken))
+        {
+            var p = blob.Properties;
+            files.Add(Info(blob.Name, p.ContentHash, p.ContentType, p.CacheControl, blob.Metadata, p.LastModified ?? DateTimeOffset.MinValue));
+        }
+
+        return files;
+    }
+
+    public Task DeleteAsync(string path, CancellationToken cancellationToken) =>
+        clients.Site.GetBlobClient(path).DeleteIfExistsAsync(cancellationToken: cancellationToken);
+
+    private static SiteFileInfo Info(string path, byte[]? md5, string? contentType, string? cacheControl, IDictionary<string, string>? metadata, DateTimeOffset lastModified) => new(
+        path,
+        md5 is { Length: > 0 } ? Convert.ToBase64String(md5) : null,
+        contentType,
+        cacheControl,
+        metadata is not null && metadata.TryGetValue(SiteFile.StatusMetadata, out var status) && int.TryParse(status, CultureInfo.InvariantCulture, out var code) ? code : null,
+        lastModified);
 }

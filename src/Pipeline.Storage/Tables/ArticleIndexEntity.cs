@@ -25,6 +25,8 @@ internal sealed class ArticleIndexEntity : ITableEntity
 
     public const string AllPartition = "all";
 
-    public static string RowFor(DateTimeOffset publishedAt, string id) =>
-        $"{DateTimeOffset.MaxValue.UtcTicks - publishedAt.UtcTicks:D19}-{id}";
+    public static string RowFor(DateTimeOffset publishedAt, string id) => $"{TicksPrefix(publishedAt)}-{id}";
+
+    /// <summary>The key prefix of every row published at <paramref name="at"/>; rows of later articles sort before it.</summary>
+    public static string TicksPrefix(DateTimeOffset at) => $"{DateTimeOffset.MaxValue.UtcTicks - at.UtcTicks:D19}";
 }

@@ -11,6 +11,9 @@ internal sealed class TableArticleStore(StorageClients clients) : IArticleStore
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
+    /// <summary>Beyond about three years a neighbour search reads the rest of the partition above the article at once.</summary>
+    private static readonly TimeSpan NeighbourWindowLimit = TimeSpan.FromDays(1100);
+
     public async Task<ArticleRecord?> GetAsync(string id, CancellationToken cancellationToken)
     {
         var response = await clients.Articles.GetEntityIfExistsAsync<ArticleEntity>(TableKeys.Check(id), ArticleEntity.Row, cancellationToken: cancellationToken);
@@ -45,6 +48,14 @@ internal sealed class TableArticleStore(StorageClients clients) : IArticleStore
         catch (TableTransactionFailedException ex) when (ex.Status is 409 or 412)
         {
             throw new ConcurrencyException($"article {record.Id} was written concurrently", ex);
+        }
+    }
+
+    public async IAsyncEnumerable<ArticleRecord> ListRecordsAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await foreach (var entity in clients.Articles.QueryAsync<ArticleEntity>(e => e.RowKey == ArticleEntity.Row, maxPerPage: 1000, cancellationToken: cancellationToken))
+        {
+            yield return ToRecord(entity);
         }
     }
 
@@ -158,13 +169,52 @@ internal sealed class TableArticleStore(StorageClients clients) : IArticleStore
         var query = clients.ArticleIndex.QueryAsync<ArticleIndexEntity>(e => e.PartitionKey == partition, maxPerPage: size, cancellationToken: cancellationToken);
         await foreach (var page in query.AsPages(continuation, size))
         {
-            var items = page.Values
-                .Select(e => new ArticleSummary(e.Id, e.Headline, e.Path, e.Section, e.PublishedAt, e.UpdatedAt, e.Description, e.ShortCode))
-                .ToList();
+            var items = page.Values.Select(ToSummary).ToList();
             return new ArticlePage(items, page.ContinuationToken);
         }
 
         return new ArticlePage([], null);
+    }
+
+    public async Task<ArticleNeighbours> ListNeighboursAsync(ArticleListing listing, DateTimeOffset publishedAt, string id, int count, CancellationToken cancellationToken)
+    {
+        var partition = PartitionOf(listing);
+        var row = ArticleIndexEntity.RowFor(publishedAt, id);
+
+        // Older articles sort after the row: the first rows past it.
+        var older = new List<ArticleSummary>(count);
+        await foreach (var e in clients.ArticleIndex.QueryAsync<ArticleIndexEntity>(
+            e => e.PartitionKey == partition && e.RowKey.CompareTo(row) > 0, maxPerPage: count, cancellationToken: cancellationToken))
+        {
+            older.Add(ToSummary(e));
+            if (older.Count == count)
+            {
+                break;
+            }
+        }
+
+        // Newer ones sort before it and a table query only reads forwards, so read a window of time just above the
+        // article, widening it until it holds enough rows; only the rows inside the window are ever read.
+        var newer = new List<ArticleSummary>();
+        for (var window = TimeSpan.FromDays(1); ; window *= 4)
+        {
+            var wide = window > NeighbourWindowLimit;
+            var from = wide ? string.Empty : ArticleIndexEntity.TicksPrefix(publishedAt + window);
+            newer.Clear();
+            await foreach (var e in clients.ArticleIndex.QueryAsync<ArticleIndexEntity>(
+                e => e.PartitionKey == partition && e.RowKey.CompareTo(from) >= 0 && e.RowKey.CompareTo(row) < 0, cancellationToken: cancellationToken))
+            {
+                newer.Add(ToSummary(e));
+            }
+
+            if (newer.Count >= count || wide)
+            {
+                break;
+            }
+        }
+
+        newer.Reverse();
+        return new ArticleNeighbours(newer.Take(count).ToList(), older);
     }
 
     public async Task ScheduleAsync(string id, DateTimeOffset at, CancellationToken cancellationToken)
@@ -211,6 +261,9 @@ internal sealed class TableArticleStore(StorageClients clients) : IArticleStore
         ArticleListingKind.Month => "m-" + listing.Key,
         _ => throw new ArgumentOutOfRangeException(nameof(listing)),
     });
+
+    private static ArticleSummary ToSummary(ArticleIndexEntity e) =>
+        new(e.Id, e.Headline, e.Path, e.Section, e.PublishedAt, e.UpdatedAt, e.Description, e.ShortCode);
 
     private static string ContentBlob(string id, string hash) => $"{id}/{hash}.json";
 

@@ -1,20 +1,28 @@
 namespace Pipeline.Core.Rendering;
 
-/// <summary>What every page's layout needs of the site.</summary>
-public sealed record SiteView(string Name, string BaseUrl, string BasePath);
-
-/// <summary>Head data of one page.</summary>
-public sealed record PageView(string Title, string? Description, string CanonicalUrl, string Language);
-
 /// <summary>An article as its page template sees it: every value pre-formatted, every string still raw (the template encodes).</summary>
 public sealed record ArticleView
 {
     public required string Headline { get; init; }
+
+    /// <summary>Language of the article's text (BCP 47).</summary>
+    public required string Language { get; init; }
+
+    /// <summary><c>rtl</c> for right-to-left scripts, else <c>auto</c>.</summary>
+    public required string Direction { get; init; }
+
+    public required LinkView Section { get; init; }
+    public IReadOnlyList<LinkView> Tags { get; init; } = [];
+    public required LinkView Month { get; init; }
+
+    /// <summary>Absolute http(s) address of the lead image; null when there is none or it is not safe to show.</summary>
+    public string? ImageUrl { get; init; }
+
+    public string? ImageAlt { get; init; }
     public string? Caption { get; init; }
     public string? Credit { get; init; }
     public string? Byline { get; init; }
     public string? Edition { get; init; }
-    public required string Section { get; init; }
     public required string PublishedIso { get; init; }
     public required string PublishedDisplay { get; init; }
     public string? UpdatedIso { get; init; }
@@ -25,7 +33,12 @@ public sealed record ArticleView
     public IReadOnlyList<string> Paragraphs { get; init; } = [];
     public required string ShortUrl { get; init; }
     public required string Url { get; init; }
-}
 
-/// <summary>An entry of a listing page.</summary>
-public sealed record ListItemView(string Headline, string Path, string PublishedIso, string PublishedDisplay, string? Description);
+    /// <summary>The next newer article in the section.</summary>
+    public ListItemView? Newer { get; init; }
+
+    /// <summary>The next older article in the section.</summary>
+    public ListItemView? Older { get; init; }
+
+    public IReadOnlyList<ListItemView> Related { get; init; } = [];
+}

@@ -1,0 +1,24 @@
+namespace Pipeline.Core.Rendering;
+
+/// <summary>What every page's layout needs of the site: its name, addresses and the theme's asset links.</summary>
+public sealed record SiteView
+{
+    public required string Name { get; init; }
+    public required string BaseUrl { get; init; }
+    public required string BasePath { get; init; }
+    public required string Language { get; init; }
+    public required string StylesheetHref { get; init; }
+    public required string ScriptHref { get; init; }
+    public required string SearchScriptHref { get; init; }
+    public required string IconHref { get; init; }
+    public required string SearchHref { get; init; }
+    public required string SearchIndexHref { get; init; }
+    public required string RssHref { get; init; }
+    public required string AtomHref { get; init; }
+
+    /// <summary>Absolute address of the publisher logo (JSON-LD).</summary>
+    public required string LogoUrl { get; init; }
+
+    /// <summary>Absolute address of the share image used when an article has none (Open Graph, Twitter, JSON-LD).</summary>
+    public required string CardUrl { get; init; }
+}

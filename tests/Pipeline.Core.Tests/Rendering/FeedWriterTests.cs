@@ -1,0 +1,37 @@
+using System.Xml.Linq;
+using Pipeline.Core.Articles;
+using Pipeline.Core.Rendering;
+
+namespace Pipeline.Core.Tests.Rendering;
+
+public sealed class FeedWriterTests
+{
+    private static readonly Uri Site = new("https://news.example/");
+    private static readonly FeedChannel Channel = new("News", "The latest news", "https://news.example/", "https://news.example/feed.xml", "https://news.example/atom.xml", "en", "News");
+
+    [Fact]
+    public void Rss_HeadlineWithControlCharacterAndMarkup_IsValidXmlWithTheTextKept()
+    {
+        var item = new ArticleSummary("a1", "Bell\u0007 <b>rings</b> & more", "2026/03/03/bell/", "world",
+            new DateTimeOffset(2026, 3, 3, 10, 0, 0, TimeSpan.Zero), new DateTimeOffset(2026, 3, 3, 11, 0, 0, TimeSpan.Zero), null, "abc");
+
+        var rss = XDocument.Parse(System.Text.Encoding.UTF8.GetString(FeedWriter.Rss(Channel, [item], Site)));
+
+        var entry = rss.Root!.Element("channel")!.Element("item")!;
+        Assert.Equal("Bell <b>rings</b> & more", entry.Element("title")!.Value);
+        Assert.Equal("https://news.example/2026/03/03/bell/", entry.Element("guid")!.Value);
+        Assert.Equal("Tue, 03 Mar 2026 10:00:00 GMT", entry.Element("pubDate")!.Value);
+    }
+
+    [Fact]
+    public void Atom_NoArticles_IsStillAValidFeedWithAnUpdatedTime()
+    {
+        XNamespace atom = FeedWriter.AtomNamespace;
+
+        var feed = XDocument.Parse(System.Text.Encoding.UTF8.GetString(FeedWriter.Atom(Channel, [], Site))).Root!;
+
+        Assert.Equal(atom + "feed", feed.Name);
+        Assert.Equal("1970-01-01T00:00:00Z", feed.Element(atom + "updated")!.Value);
+        Assert.Empty(feed.Elements(atom + "entry"));
+    }
+}

@@ -1,0 +1,42 @@
+using Pipeline.Core.Articles;
+using Pipeline.Testing;
+
+namespace Pipeline.Storage.Tests;
+
+/// <summary>Previous/next and related articles come from bounded reads either side of an article's listing row.</summary>
+[Collection(AzuriteCollection.Name)]
+public sealed class ArticleNeighboursTests(AzuriteFixture azurite)
+{
+    [Fact]
+    public async Task ListNeighbours_MiddleOfSection_ReturnsNearestNewerAndOlderInOrder()
+    {
+        await using var services = await PipelineServices.CreateAsync(azurite);
+        var store = services.Get<IArticleStore>();
+        var records = await SiteSeed.SeedAsync(store, 24, DateTimeOffset.UtcNow);
+        var world = ArticleListing.Section("world");
+        var all = (await store.ListAsync(world, 100, null, CancellationToken.None)).Items.Select(a => a.Id).ToList();
+        var middle = records.Single(r => r.Id == all[4]);
+
+        var around = await store.ListNeighboursAsync(world, middle.PublishedAt, middle.Id, 3, CancellationToken.None);
+
+        Assert.Equal([all[3], all[2], all[1]], around.Newer.Select(a => a.Id));
+        Assert.Equal([all[5], all[6], all[7]], around.Older.Select(a => a.Id));
+    }
+
+    [Fact]
+    public async Task ListNeighbours_NewerArticleYearsLater_IsFoundByWideningTheWindow()
+    {
+        await using var services = await PipelineServices.CreateAsync(azurite);
+        var store = services.Get<IArticleStore>();
+        var old = DateTimeOffset.UtcNow.AddYears(-5);
+        var (first, firstContent) = SiteSeed.Article(0, old);
+        var (second, secondContent) = SiteSeed.Article(3, old.AddYears(4), "Four years later");
+        await SiteSeed.StoreAsync(store, first, firstContent);
+        await SiteSeed.StoreAsync(store, second, secondContent);
+
+        var around = await store.ListNeighboursAsync(ArticleListing.Section(first.Section), first.PublishedAt, first.Id, 1, CancellationToken.None);
+
+        Assert.Equal([second.Id], around.Newer.Select(a => a.Id));
+        Assert.Empty(around.Older);
+    }
+}
