@@ -1,0 +1,122 @@
+namespace Pipeline.Core.Parsing;
+
+/// <summary>Separates an image caption from the credit that closes it: <c>… on June 22, 2024. (Photo courtesy: MOI)</c>.</summary>
+internal static class CaptionCredit
+{
+    // Words that only ever make up a credit line on its own ("AFP", "Reuters/File", "Photo courtesy: MOI", "Supplied").
+    private static readonly HashSet<string> CreditWords = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "AFP", "AP", "Reuters", "SPA", "WAM", "EPA", "APP", "PID", "ISPR", "PTI", "BNA", "KUNA", "QNA", "Getty", "Images", "Shutterstock",
+        "Supplied", "File", "Anadolu", "Xinhua", "Bloomberg", "Twitter", "X", "Facebook", "Instagram", "Courtesy", "Photo", "Photos",
+        "Handout", "Screengrab", "Screenshot", "AN", "Arab", "News", "via", "Social", "Media", "Agency", "Pool", "EFE", "ANI", "SANA",
+    };
+
+    // Parenthesised words at the end of a caption that place a person in the picture rather than credit it.
+    private static readonly HashSet<string> PositionWords = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "L", "R", "C", "left", "right", "center", "centre", "top", "bottom", "front", "back", "pictured", "above", "below", "inset", "rear",
+        "2nd L", "2nd R", "3rd L", "3rd R", "2nd left", "2nd right", "3rd left", "3rd right", "L to R", "from left", "from right",
+    };
+
+    /// <summary>Splits the closing parenthesis off as the credit; a line that is only a credit gives a null caption.</summary>
+    public static (string? Caption, string? Credit) Split(ReadOnlySpan<char> line)
+    {
+        var text = line.Trim();
+        var closing = text.TrimEnd('.').TrimEnd();
+        if (closing.Length >= 3 && closing[^1] == ')' && MatchingOpen(closing) is var open and >= 0)
+        {
+            var credit = closing[(open + 1)..^1].Trim();
+            if (IsCredit(credit))
+            {
+                var caption = closing[..open].TrimEnd();
+                return (caption.IsEmpty ? null : caption.ToString(), credit.ToString());
+            }
+        }
+
+        if (IsBareCredit(text))
+        {
+            return (null, text.ToString());
+        }
+
+        return (text.IsEmpty ? null : text.ToString(), null);
+    }
+
+    /// <summary>A line that is nothing but a credit, with or without parentheses: <c>(AFP)</c>, <c>Reuters/File</c>.</summary>
+    public static bool IsCreditOnly(ReadOnlySpan<char> line)
+    {
+        var (caption, credit) = Split(line);
+        return caption is null && credit is not null;
+    }
+
+    private static int MatchingOpen(ReadOnlySpan<char> text)
+    {
+        var depth = 0;
+        for (var i = text.Length - 1; i >= 0 && text.Length - i <= 120; i--)
+        {
+            if (text[i] == ')')
+            {
+                depth++;
+            }
+            else if (text[i] == '(' && --depth == 0)
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    private static bool IsCredit(ReadOnlySpan<char> credit)
+    {
+        if (credit.Length is < 2 or > 100 || PositionWords.GetAlternateLookup<ReadOnlySpan<char>>().Contains(credit))
+        {
+            return false;
+        }
+
+        // A year or a count in brackets ("(2019)", "(5)") is part of the caption.
+        var letters = 0;
+        foreach (var c in credit)
+        {
+            if (char.IsLetter(c))
+            {
+                letters++;
+            }
+        }
+
+        return letters >= 2 && !PageText.EndsWithFullStop(credit);
+    }
+
+    private static bool IsBareCredit(ReadOnlySpan<char> text)
+    {
+        if (text.Length is < 2 or > 60 || PageText.EndsLikeSentence(text))
+        {
+            return false;
+        }
+
+        foreach (var prefix in (ReadOnlySpan<string>)["Photo courtesy", "Courtesy", "Photo:", "Photo by", "Image:", "Credit:", "Photo credit"])
+        {
+            if (text.StartsWith(prefix, StringComparison.OrdinalIgnoreCase) && PageText.CountWords(text) <= 8)
+            {
+                return true;
+            }
+        }
+
+        var words = 0;
+        var lookup = CreditWords.GetAlternateLookup<ReadOnlySpan<char>>();
+        foreach (var range in text.SplitAny(" /,:-|&"))
+        {
+            var word = text[range].Trim();
+            if (word.IsEmpty)
+            {
+                continue;
+            }
+
+            if (!lookup.Contains(word) || ++words > 6)
+            {
+                return false;
+            }
+        }
+
+        return words > 0;
+    }
+}

@@ -1,0 +1,60 @@
+namespace Pipeline.Core.Parsing;
+
+/// <summary>The fields an article's header, summary and trailer carry, gathered line by line.</summary>
+internal sealed class PageHeader(string headline)
+{
+    public string Headline { get; } = headline;
+    public string? Caption { get; private set; }
+    public string? Credit { get; private set; }
+    public string? ShortUrl { get; set; }
+    public string? UpdatedText { get; private set; }
+    public DateTimeOffset? Published { get; set; }
+    public string? Byline { get; private set; }
+    public string? Edition { get; private set; }
+    public List<string> Summary { get; } = [];
+    public int HeaderWords { get; set; }
+    public int BodyStart { get; set; }
+
+    /// <summary>The first readable <c>Updated</c> value wins; the trailer's only fills in what the header lacked.</summary>
+    public void AddUpdated(string value)
+    {
+        if (UpdatedText is null || (UpdatedTime.Resolve(UpdatedText, DateTimeOffset.UnixEpoch).Value is null
+                && UpdatedTime.Resolve(value, DateTimeOffset.UnixEpoch).Value is not null))
+        {
+            UpdatedText = value;
+        }
+    }
+
+    public void AddCaption(ReadOnlySpan<char> line)
+    {
+        var (caption, credit) = CaptionCredit.Split(line);
+        Credit ??= credit;
+        if (caption is null || caption == Caption)
+        {
+            return;
+        }
+
+        // A second, different caption line continues the first rather than being lost.
+        Caption = Caption is null ? caption : Caption + " " + caption;
+    }
+
+    /// <summary>Edition lines (<c>Arab News Pakistan</c>) and author lines (<c>AAMIR SAEED</c>, <c>By …</c>, an agency).</summary>
+    public void AddName(ReadOnlySpan<char> line)
+    {
+        if (PageText.IsEditionName(line) && Edition is null)
+        {
+            Edition = line.ToString();
+            return;
+        }
+
+        var name = (PageText.StartsWithBy(line) ? line[3..] : line).Trim().ToString();
+        if (Byline is null)
+        {
+            Byline = name;
+        }
+        else if (!Byline.Contains(name, StringComparison.Ordinal))
+        {
+            Byline += ", " + name;
+        }
+    }
+}
