@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace Pipeline.Core.Parsing;
 
 /// <summary>
@@ -82,7 +84,10 @@ internal static class Dateline
         return part > 0;
     }
 
-    /// <summary>The place itself: capitals only (<c>DERA ISMAIL KHAN</c>, <c>ST. PETERSBURG</c>, <c>BEIRUT/DUBAI</c>).</summary>
+    /// <summary>
+    /// The place itself: capitals only (<c>DERA ISMAIL KHAN</c>, <c>ST. PETERSBURG</c>, <c>BEIRUT/DUBAI</c>), or, in a
+    /// script without capitals (Arabic, Urdu), a name of at most three words (<c>اسلام آباد</c>).
+    /// </summary>
     private static bool IsUpperPlace(ReadOnlySpan<char> text)
     {
         if (PageText.CountWords(text) > 5 || Labels.GetAlternateLookup<ReadOnlySpan<char>>().Contains(text))
@@ -90,25 +95,32 @@ internal static class Dateline
             return false;
         }
 
-        var letters = 0;
+        var upper = 0;
+        var caseless = 0;
         foreach (var c in text)
         {
             if (char.IsLetter(c))
             {
-                if (!char.IsUpper(c))
+                if (char.IsUpper(c))
+                {
+                    upper++;
+                }
+                else if (char.IsLower(c))
                 {
                     return false;
                 }
-
-                letters++;
+                else
+                {
+                    caseless++;
+                }
             }
-            else if (!(c is ' ' or '.' or '\'' or '’' or '-' or '/' or '&' || char.GetUnicodeCategory(c) == System.Globalization.UnicodeCategory.NonSpacingMark))
+            else if (!(c is ' ' or '.' or '\'' or '’' or '-' or '/' or '&' || char.GetUnicodeCategory(c) is UnicodeCategory.NonSpacingMark or UnicodeCategory.Format))
             {
                 return false;
             }
         }
 
-        return letters >= 2;
+        return caseless == 0 ? upper >= 2 : upper == 0 && caseless >= 2 && text.Length <= 25 && PageText.CountWords(text) <= 3;
     }
 
     /// <summary>A country, state or date after the place, in any case: <c>Syria</c>, <c>OCT 26</c>, <c>West Bank</c>.</summary>

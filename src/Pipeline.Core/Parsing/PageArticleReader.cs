@@ -102,7 +102,7 @@ internal sealed class PageArticleReader(PageLines lines, ParseContext context)
     /// </summary>
     private bool IsStart(int i)
     {
-        if (!IsHeadlineCandidate(i))
+        if (!IsHeadlineCandidate(i) || UpdatedTime.TryTimestamp(_lines.Span(i), out _))
         {
             return false;
         }
@@ -111,8 +111,7 @@ internal sealed class PageArticleReader(PageLines lines, ParseContext context)
         var repeat = false;
         var captions = 0;
         var captionLine = -1;
-        var j = i + 1;
-        for (var steps = 0; j < _count && steps < HeaderWindow; j++, steps++)
+        for (var (j, steps) = (i + 1, 0); j < _count && steps < HeaderWindow; j++, steps++)
         {
             var kind = _lines.Kind(j);
             if (_lines[j].IsHeaderWord)
@@ -126,18 +125,22 @@ internal sealed class PageArticleReader(PageLines lines, ParseContext context)
                 continue;
             }
 
-            if (kind != LineKind.Text)
-            {
-                break;
-            }
-
-            if (_lines.SameText(i, j))
+            if (kind == LineKind.Text && _lines.SameText(i, j))
             {
                 repeat = true;
                 continue;
             }
 
-            if (repeat || headerWords > 0)
+            if (repeat && headerWords == 0 && _lines.SameText(i, j - 1))
+            {
+                // "headline / headline / summary or dateline": a page whose header had no chrome words at all.
+                if (kind == LineKind.Bullet || HasDateline(j))
+                {
+                    return true;
+                }
+            }
+
+            if (kind != LineKind.Text || headerWords > 0)
             {
                 break;
             }
@@ -156,9 +159,9 @@ internal sealed class PageArticleReader(PageLines lines, ParseContext context)
             captionLine = j;
         }
 
-        if (repeat)
+        if (repeat && headerWords > 0)
         {
-            return headerWords > 0 || (j < _count && (_lines.Kind(j) == LineKind.Bullet || HasDateline(j)));
+            return true;
         }
 
         if (headerWords == 0 || captions > 1 || PageText.IsBodyLike(_lines.Span(i)))
@@ -255,7 +258,8 @@ internal sealed class PageArticleReader(PageLines lines, ParseContext context)
                     afterRepeat = true;
                     continue;
                 case LineKind.Text when _lines.SameText(h, j):
-                    afterRepeat = true;
+                    // Printed twice before anything else ("headline / headline / caption / Short Url"), the header has not ended.
+                    afterRepeat |= header.HeaderWords > 0 || header.Caption is not null || header.Credit is not null;
                     continue;
                 case LineKind.Text when ReadHeaderText(header, j, h, afterRepeat):
                     expectLink = false;
@@ -286,7 +290,7 @@ internal sealed class PageArticleReader(PageLines lines, ParseContext context)
         }
 
         var inTrailer = afterRepeat || header.HeaderWords > 0;
-        if (!inTrailer || IsStart(j))
+        if (!inTrailer)
         {
             return false;
         }
@@ -297,7 +301,19 @@ internal sealed class PageArticleReader(PageLines lines, ParseContext context)
             return true;
         }
 
-        if (PageText.IsNameLine(span) && (IsStrongName(span) || AnchorFollows(j) || (IsAnchor(j - 1) && j + 1 < _count && HasDateline(j + 1))))
+        // An edition, an author in capitals or a "By" line is trusted before asking whether a new article starts here.
+        if (IsStrongName(span))
+        {
+            header.AddName(span);
+            return true;
+        }
+
+        if (IsStart(j))
+        {
+            return false;
+        }
+
+        if (PageText.IsNameLine(span) && (AnchorFollows(j) || (IsAnchor(j - 1) && j + 1 < _count && HasDateline(j + 1))))
         {
             header.AddName(span);
             return true;
