@@ -1,0 +1,142 @@
+using System.Text.Json;
+using Pipeline.Core.Articles;
+
+namespace Pipeline.Core.Parsing;
+
+/// <summary>JSON uploads (ARTICLE-FORMAT.md §3): one article object or an array of them; <c>body</c> is Markdown or a list of paragraphs.</summary>
+public sealed class JsonArticleParser : IArticleParser
+{
+    private const int MaxDepth = 32;
+
+    private static readonly JsonDocumentOptions Options = new()
+    {
+        MaxDepth = MaxDepth,
+        CommentHandling = JsonCommentHandling.Skip,
+        AllowTrailingCommas = true,
+    };
+
+    public IReadOnlyCollection<string> Extensions { get; } = [".json"];
+
+    public bool Sniff(ReadOnlySpan<byte> head)
+    {
+        if (head.StartsWith("\uFEFF"u8))
+        {
+            head = head[3..];
+        }
+
+        var first = head.IndexOfAnyExcept(" \t\r\n"u8);
+        return first >= 0 && head[first] is (byte)'{' or (byte)'[';
+    }
+
+    public ParseResult Parse(ReadOnlyMemory<byte> content, ParseContext context)
+    {
+        var bytes = content.Span.StartsWith("\uFEFF"u8) ? content[3..] : content;
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(bytes, Options);
+        }
+        catch (JsonException ex)
+        {
+            var where = ex.LineNumber is { } line ? $" (line {line + 1})" : string.Empty;
+            return ParseResult.Failed(ex.Message.Contains("depth", StringComparison.OrdinalIgnoreCase)
+                ? $"the JSON is nested more than {MaxDepth} levels deep{where}; an article is one object with text fields"
+                : $"not valid JSON{where}: check for a missing comma, quote or bracket");
+        }
+
+        using (document)
+        {
+            var root = document.RootElement;
+            var items = root.ValueKind == JsonValueKind.Array ? [.. root.EnumerateArray()] : new List<JsonElement> { root };
+            var articles = new List<ParsedArticle>();
+            var warnings = new List<string>();
+            for (var i = 0; i < items.Count; i++)
+            {
+                var problem = "it is not an object";
+                var article = items[i].ValueKind == JsonValueKind.Object ? Read(items[i], context, out problem) : null;
+                if (article is null)
+                {
+                    warnings.Add(items.Count == 1 ? $"the article was skipped: {problem}" : $"item {i + 1} was skipped: {problem}");
+                    continue;
+                }
+
+                articles.Add(article);
+            }
+
+            return articles.Count == 0
+                ? ParseResult.Failed($"{ParseResult.NoArticle} ({string.Join("; ", warnings)}; each article needs a \"title\" and a \"body\")")
+                : ParseResult.Of(articles, warnings);
+        }
+    }
+
+    private static ParsedArticle? Read(JsonElement item, ParseContext context, out string? problem)
+    {
+        var fields = new ArticleFields();
+        var paragraphs = new List<string>();
+        var droppedHtml = 0;
+        foreach (var property in item.EnumerateObject())
+        {
+            var value = property.Value;
+            if (property.NameEquals("body") || property.NameEquals("paragraphs"))
+            {
+                if (value.ValueKind == JsonValueKind.String)
+                {
+                    try
+                    {
+                        (var read, _, droppedHtml) = MarkdownBody.Read(value.GetString()!, takeHeading: false);
+                        paragraphs.AddRange(read);
+                    }
+                    catch (ArgumentException)
+                    {
+                        problem = "its body is Markdown nested too deeply";
+                        return null;
+                    }
+                }
+                else if (value.ValueKind == JsonValueKind.Array)
+                {
+                    paragraphs.AddRange(Strings(value));
+                }
+
+                continue;
+            }
+
+            if (value.ValueKind == JsonValueKind.Array)
+            {
+                foreach (var entry in Strings(value))
+                {
+                    fields.Add(property.Name, entry);
+                }
+            }
+            else if (Scalar(value) is { } scalar)
+            {
+                fields.Set(property.Name, scalar);
+            }
+        }
+
+        var article = StructuredArticle.Build(fields, paragraphs, context, out problem);
+        return article is not null && droppedHtml > 0
+            ? article with { Warnings = [.. article.Warnings, $"{droppedHtml} block(s) of raw HTML were left out of the body"] }
+            : article;
+    }
+
+    private static IEnumerable<string> Strings(JsonElement array)
+    {
+        var count = 0;
+        foreach (var entry in array.EnumerateArray())
+        {
+            if (Scalar(entry) is { } text && !string.IsNullOrWhiteSpace(text) && count++ < ArticleFields.MaxListItems * 100)
+            {
+                yield return text.Trim();
+            }
+        }
+    }
+
+    private static string? Scalar(JsonElement value) => value.ValueKind switch
+    {
+        JsonValueKind.String => value.GetString(),
+        JsonValueKind.Number => value.GetRawText(),
+        JsonValueKind.True => "true",
+        JsonValueKind.False => "false",
+        _ => null,
+    };
+}

@@ -1,0 +1,111 @@
+using System.Text;
+using Markdig;
+using Markdig.Syntax;
+using Markdig.Syntax.Inlines;
+
+namespace Pipeline.Core.Parsing;
+
+/// <summary>
+/// CommonMark text as plain paragraphs, one per block: the page template HTML-encodes every string, so markup is
+/// flattened to its text here (list items and quotes become paragraphs, headings too, raw HTML is dropped).
+/// </summary>
+internal static class MarkdownBody
+{
+    private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder().Build();
+
+    /// <summary>The paragraphs, and the first heading when it opens the text (a title for files without one).</summary>
+    /// <exception cref="ArgumentException">Markdig refuses elements nested deeper than its limit.</exception>
+    public static (List<string> Paragraphs, string? Heading, int DroppedHtml) Read(string markdown, bool takeHeading)
+    {
+        var document = Markdown.Parse(markdown, Pipeline);
+        var paragraphs = new List<string>();
+        string? heading = null;
+        var droppedHtml = 0;
+        var first = true;
+        foreach (var block in document)
+        {
+            if (first && takeHeading && block is HeadingBlock opening)
+            {
+                heading = InlineText(opening.Inline);
+                first = false;
+                continue;
+            }
+
+            first = false;
+            Collect(block, paragraphs, ref droppedHtml);
+        }
+
+        return (paragraphs, string.IsNullOrWhiteSpace(heading) ? null : heading, droppedHtml);
+    }
+
+    private static void Collect(Block block, List<string> paragraphs, ref int droppedHtml)
+    {
+        switch (block)
+        {
+            case LeafBlock { Inline: { } inline }:
+                Add(paragraphs, InlineText(inline));
+                break;
+            case HtmlBlock:
+                // Raw HTML (and script) is never published; an editor is told it was left out.
+                droppedHtml++;
+                break;
+            case CodeBlock code:
+                Add(paragraphs, code.Lines.ToString());
+                break;
+            case ContainerBlock container:
+                foreach (var child in container)
+                {
+                    Collect(child, paragraphs, ref droppedHtml);
+                }
+
+                break;
+        }
+    }
+
+    private static void Add(List<string> paragraphs, string text)
+    {
+        var trimmed = text.Trim();
+        if (trimmed.Length > 0)
+        {
+            paragraphs.Add(trimmed);
+        }
+    }
+
+    private static string InlineText(ContainerInline? inline)
+    {
+        var builder = new StringBuilder();
+        Append(builder, inline);
+        return builder.ToString();
+    }
+
+    private static void Append(StringBuilder builder, Inline? inline)
+    {
+        switch (inline)
+        {
+            case null or HtmlInline:
+                break;
+            case LiteralInline literal:
+                builder.Append(literal.Content.AsSpan());
+                break;
+            case CodeInline code:
+                builder.Append(code.Content);
+                break;
+            case AutolinkInline link:
+                builder.Append(link.Url);
+                break;
+            case HtmlEntityInline entity:
+                builder.Append(entity.Transcoded.AsSpan());
+                break;
+            case LineBreakInline:
+                builder.Append(' ');
+                break;
+            case ContainerInline container:
+                for (var child = container.FirstChild; child is not null; child = child.NextSibling)
+                {
+                    Append(builder, child);
+                }
+
+                break;
+        }
+    }
+}
