@@ -118,6 +118,12 @@ internal static class FrontMatter
             problem = $"the front matter is not valid YAML (line {ex.Start.Line}): {ex.Message}";
             return false;
         }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            // YamlDotNet's parser can end in these on some malformed text rather than in a YamlException.
+            problem = "the front matter is not valid YAML";
+            return false;
+        }
     }
 
     private static void Take(string value, string? anchor, int depth, ArticleFields fields, Dictionary<string, List<string>> anchors,

@@ -31,6 +31,13 @@ public sealed class JsonArticleParser : IArticleParser
     public ParseResult Parse(ReadOnlyMemory<byte> content, ParseContext context)
     {
         var bytes = content.Span.StartsWith("\uFEFF"u8) ? content[3..] : content;
+
+        // JsonDocument only checks the encoding of a string when it is read, which would throw half-way through.
+        if (!System.Text.Unicode.Utf8.IsValid(bytes.Span))
+        {
+            return ParseResult.Failed("not UTF-8 text: the JSON has bytes that are not valid UTF-8; save it as UTF-8 and upload it again");
+        }
+
         JsonDocument document;
         try
         {

@@ -1,5 +1,4 @@
 using System.Text;
-using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
 using Pipeline.Core.Articles;
@@ -38,8 +37,9 @@ public sealed class WordArticleParser : IArticleParser
 
             paragraphs = Read(body, HeadingStyles(main));
         }
-        catch (Exception ex) when (ex is OpenXmlPackageException or InvalidDataException or System.Xml.XmlException or IOException or InvalidOperationException)
+        catch (Exception ex) when (ex is not OutOfMemoryException)
         {
+            // OpenXml and System.IO.Packaging throw a dozen exception types on damaged packages; to an editor they all mean one thing.
             return ParseResult.Failed("the Word file is damaged and cannot be opened; open it in Word, save it again and upload it");
         }
 

@@ -57,8 +57,9 @@ internal static class ZipSafety
 
             return null;
         }
-        catch (Exception ex) when (ex is InvalidDataException or IOException or NotSupportedException)
+        catch (Exception ex) when (ex is not OutOfMemoryException)
         {
+            // Any failure to walk the archive means the same to an editor: the file is damaged.
             return "the Word file is damaged: its zip archive cannot be read";
         }
     }
