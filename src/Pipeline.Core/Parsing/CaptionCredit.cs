@@ -22,15 +22,10 @@ internal static class CaptionCredit
     public static (string? Caption, string? Credit) Split(ReadOnlySpan<char> line)
     {
         var text = line.Trim();
-        var closing = text.TrimEnd('.').TrimEnd();
-        if (closing.Length >= 3 && closing[^1] == ')' && MatchingOpen(closing) is var open and >= 0)
+        if (CreditStart(text) is var open and >= 0)
         {
-            var credit = closing[(open + 1)..^1].Trim();
-            if (IsCredit(credit))
-            {
-                var caption = closing[..open].TrimEnd();
-                return (caption.IsEmpty ? null : caption.ToString(), credit.ToString());
-            }
+            var caption = text[..open].TrimEnd();
+            return (caption.IsEmpty ? null : caption.ToString(), CreditOf(text, open).ToString());
         }
 
         if (IsBareCredit(text))
@@ -41,11 +36,23 @@ internal static class CaptionCredit
         return (text.IsEmpty ? null : text.ToString(), null);
     }
 
+    /// <summary>True when the line closes with a credit in parentheses; allocates nothing, for the parser's look-aheads.</summary>
+    public static bool HasCredit(ReadOnlySpan<char> line) => CreditStart(line.Trim()) >= 0;
+
+    /// <summary>Where the closing "(credit)" opens, or -1.</summary>
+    private static int CreditStart(ReadOnlySpan<char> text)
+    {
+        var closing = text.TrimEnd('.').TrimEnd();
+        return closing.Length >= 3 && closing[^1] == ')' && MatchingOpen(closing) is var open and >= 0 && IsCredit(CreditOf(text, open)) ? open : -1;
+    }
+
+    private static ReadOnlySpan<char> CreditOf(ReadOnlySpan<char> text, int open) => text.TrimEnd('.').TrimEnd()[(open + 1)..^1].Trim();
+
     /// <summary>A line that is nothing but a credit, with or without parentheses: <c>(AFP)</c>, <c>Reuters/File</c>.</summary>
     public static bool IsCreditOnly(ReadOnlySpan<char> line)
     {
-        var (caption, credit) = Split(line);
-        return caption is null && credit is not null;
+        var text = line.Trim();
+        return CreditStart(text) == 0 || IsBareCredit(text);
     }
 
     private static int MatchingOpen(ReadOnlySpan<char> text)

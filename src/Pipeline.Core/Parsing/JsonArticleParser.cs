@@ -57,10 +57,11 @@ public sealed class JsonArticleParser : IArticleParser
             var items = root.ValueKind == JsonValueKind.Array ? [.. root.EnumerateArray()] : new List<JsonElement> { root };
             var articles = new List<ParsedArticle>();
             var warnings = new List<string>();
+            var budget = MarkdownBody.MaxMarkersPerUpload;
             for (var i = 0; i < items.Count; i++)
             {
                 var problem = "it is not an object";
-                var article = items[i].ValueKind == JsonValueKind.Object ? Read(items[i], context, out problem) : null;
+                var article = items[i].ValueKind == JsonValueKind.Object ? Read(items[i], context, ref budget, out problem) : null;
                 if (article is null)
                 {
                     warnings.Add(items.Count == 1 ? $"the article was skipped: {problem}" : $"item {i + 1} was skipped: {problem}");
@@ -76,7 +77,7 @@ public sealed class JsonArticleParser : IArticleParser
         }
     }
 
-    private static ParsedArticle? Read(JsonElement item, ParseContext context, out string? problem)
+    private static ParsedArticle? Read(JsonElement item, ParseContext context, ref int budget, out string? problem)
     {
         var fields = new ArticleFields();
         var paragraphs = new List<string>();
@@ -88,9 +89,16 @@ public sealed class JsonArticleParser : IArticleParser
             {
                 if (value.ValueKind == JsonValueKind.String)
                 {
+                    var markdown = value.GetString()!;
+                    if (MarkdownBody.CheckMarkers(markdown, ref budget) is { } tooComplex)
+                    {
+                        problem = tooComplex;
+                        return null;
+                    }
+
                     try
                     {
-                        (var read, _, droppedHtml) = MarkdownBody.Read(value.GetString()!, takeHeading: false);
+                        (var read, _, droppedHtml) = MarkdownBody.Read(markdown, takeHeading: false);
                         paragraphs.AddRange(read);
                     }
                     catch (ArgumentException)

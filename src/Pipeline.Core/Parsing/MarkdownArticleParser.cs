@@ -31,6 +31,12 @@ public sealed class MarkdownArticleParser : IArticleParser
             return ParseResult.Failed(problem!);
         }
 
+        var budget = MarkdownBody.MaxMarkersPerUpload;
+        if (MarkdownBody.CheckMarkers(body, ref budget) is { } tooComplex)
+        {
+            return ParseResult.Failed(tooComplex);
+        }
+
         var takeHeading = fields.Get("title", "headline") is null;
         List<string> paragraphs;
         string? heading;

@@ -11,7 +11,50 @@ namespace Pipeline.Core.Parsing;
 /// </summary>
 internal static class MarkdownBody
 {
+    // Markdig's inline parser is quadratic in the unmatched '[', '*' and '_' of one paragraph (10 000 of them take
+    // seconds). Prose has a handful; these caps keep the worst case of a whole upload well under a second.
+    private const int MaxMarkersPerParagraph = 200;
+    public const int MaxMarkersPerUpload = 50_000;
+
     private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder().Build();
+
+    /// <summary>
+    /// Null when the text is safe to hand to Markdig, else the reason. <paramref name="budget"/> is shared by all the
+    /// Markdown of one upload (a JSON array holds many bodies).
+    /// </summary>
+    public static string? CheckMarkers(string markdown, ref int budget)
+    {
+        var inParagraph = 0;
+        var span = markdown.AsSpan();
+        var position = 0;
+        while (position < span.Length)
+        {
+            var next = span[position..].IndexOfAny("[*_\n");
+            if (next < 0)
+            {
+                break;
+            }
+
+            position += next;
+            if (span[position] == '\n')
+            {
+                // A blank line ends the paragraph (white space between the two line ends does not matter here).
+                var after = span[(position + 1)..].TrimStart(" \t\r");
+                if (after.IsEmpty || after[0] == '\n')
+                {
+                    inParagraph = 0;
+                }
+            }
+            else if (++inParagraph > MaxMarkersPerParagraph || --budget < 0)
+            {
+                return $"the Markdown has a paragraph with more than {MaxMarkersPerParagraph} brackets, asterisks or underscores; write it as plain text";
+            }
+
+            position++;
+        }
+
+        return null;
+    }
 
     /// <summary>The paragraphs, and the first heading when it opens the text (a title for files without one).</summary>
     /// <exception cref="ArgumentException">Markdig refuses elements nested deeper than its limit.</exception>

@@ -16,6 +16,22 @@ internal sealed class PageArticleReader(PageLines lines, ParseContext context)
     private readonly PageLines _lines = lines;
     private readonly int _count = lines.Count;
 
+    // For each line, the index of the first header word or bullet at or after it: lets the start test dismiss a
+    // body paragraph in constant time, since no article starts without one of them close below its headline.
+    private readonly int[] _nextChrome = NextChrome(lines);
+
+    private static int[] NextChrome(PageLines lines)
+    {
+        var next = new int[lines.Count + 1];
+        next[lines.Count] = int.MaxValue;
+        for (var i = lines.Count - 1; i >= 0; i--)
+        {
+            next[i] = lines[i].IsHeaderWord || lines.Kind(i) == LineKind.Bullet ? i : next[i + 1];
+        }
+
+        return next;
+    }
+
     public ParseResult ReadAll()
     {
         var warnings = new List<string>();
@@ -107,6 +123,12 @@ internal sealed class PageArticleReader(PageLines lines, ParseContext context)
             return false;
         }
 
+        // No header word or bullet close below, and no "headline / headline" either: running text.
+        if (_nextChrome[i] - i > HeaderWindow && !(i + 1 < _count && _lines.SameText(i, i + 1)) && !(i + 2 < _count && _lines.SameText(i, i + 2)))
+        {
+            return false;
+        }
+
         var headerWords = 0;
         var repeat = false;
         var captions = 0;
@@ -179,7 +201,7 @@ internal sealed class PageArticleReader(PageLines lines, ParseContext context)
     private bool LooksLikeCaption(int j)
     {
         var span = _lines.Span(j);
-        return span.Length > 150 || PageText.EndsWithFullStop(span) || CaptionCredit.Split(span).Credit is not null;
+        return span.Length > 150 || PageText.EndsWithFullStop(span) || CaptionCredit.HasCredit(span);
     }
 
     private bool HasDateline(int j) => _lines.Kind(j) == LineKind.Text && Dateline.Split(_lines.Text(j)).Place is not null;
@@ -321,7 +343,7 @@ internal sealed class PageArticleReader(PageLines lines, ParseContext context)
 
         // An image caption placed after the repeated headline, right above the summary bullets.
         if (afterRepeat && header.Summary.Count == 0 && header.Caption is null && j + 1 < _count && _lines.Kind(j + 1) == LineKind.Bullet
-            && CaptionCredit.Split(span).Credit is not null)
+            && CaptionCredit.HasCredit(span))
         {
             header.AddCaption(span);
             return true;

@@ -15,13 +15,20 @@ internal sealed class PageHeader(string headline)
     public int HeaderWords { get; set; }
     public int BodyStart { get; set; }
 
+    private bool _updatedReadable;
+
     /// <summary>The first readable <c>Updated</c> value wins; the trailer's only fills in what the header lacked.</summary>
     public void AddUpdated(string value)
     {
-        if (UpdatedText is null || (UpdatedTime.Resolve(UpdatedText, DateTimeOffset.UnixEpoch).Value is null
-                && UpdatedTime.Resolve(value, DateTimeOffset.UnixEpoch).Value is not null))
+        if (_updatedReadable)
         {
-            UpdatedText = value;
+            return;
+        }
+
+        var readable = UpdatedTime.Resolve(value, DateTimeOffset.UnixEpoch).Value is not null;
+        if (UpdatedText is null || readable)
+        {
+            (UpdatedText, _updatedReadable) = (value, readable);
         }
     }
 

@@ -82,6 +82,12 @@ internal static class UpdatedTime
             return false;
         }
 
+        // The two shapes pages print nearly always, read by hand: the format list below costs microseconds a try.
+        if (TryCommonShape(text, out value))
+        {
+            return true;
+        }
+
         // "Sept" is how some desks abbreviate; the invariant culture only knows "Sep". Full stops after abbreviations go too.
         Span<char> buffer = stackalloc char[text.Length];
         var n = 0;
@@ -115,6 +121,106 @@ internal static class UpdatedTime
 
         return DateTimeOffset.TryParseExact(candidate, Formats, CultureInfo.InvariantCulture,
             DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal | DateTimeStyles.AllowWhiteSpaces, out value);
+    }
+
+    private static readonly string[] Months =
+        ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
+
+    /// <summary><c>22 June 2024</c> or <c>May 25, 2021 23:51</c> (full or three-letter month, optional time); false for anything else.</summary>
+    private static bool TryCommonShape(ReadOnlySpan<char> text, out DateTimeOffset value)
+    {
+        value = default;
+        var rest = text;
+        int day, month, year, hour = 0, minute = 0;
+        if (char.IsAsciiDigit(rest[0]))
+        {
+            if (!TakeNumber(ref rest, 1, 2, out day) || !TakeSpace(ref rest) || !TakeMonth(ref rest, out month) || !TakeSpace(ref rest))
+            {
+                return false;
+            }
+        }
+        else if (!TakeMonth(ref rest, out month) || !TakeSpace(ref rest) || !TakeNumber(ref rest, 1, 2, out day))
+        {
+            return false;
+        }
+        else
+        {
+            rest = rest.StartsWith(',') ? rest[1..] : rest;
+            if (!TakeSpace(ref rest))
+            {
+                return false;
+            }
+        }
+
+        if (!TakeNumber(ref rest, 4, 4, out year))
+        {
+            return false;
+        }
+
+        if (!rest.IsEmpty && !(TakeSpace(ref rest) && TakeNumber(ref rest, 1, 2, out hour) && rest.StartsWith(':')
+                && (rest = rest[1..]).Length == 2 && TakeNumber(ref rest, 2, 2, out minute) && hour < 24 && minute < 60))
+        {
+            return false;
+        }
+
+        if (!rest.IsEmpty || month == 0 || year < 1900 || day < 1 || day > DateTime.DaysInMonth(year, month))
+        {
+            return false;
+        }
+
+        value = new DateTimeOffset(year, month, day, hour, minute, 0, TimeSpan.Zero);
+        return true;
+    }
+
+    private static bool TakeNumber(ref ReadOnlySpan<char> rest, int min, int max, out int number)
+    {
+        number = 0;
+        var digits = 0;
+        while (digits < rest.Length && digits <= max && char.IsAsciiDigit(rest[digits]))
+        {
+            number = number * 10 + (rest[digits] - '0');
+            digits++;
+        }
+
+        rest = rest[digits..];
+        return digits >= min && digits <= max;
+    }
+
+    private static bool TakeSpace(ref ReadOnlySpan<char> rest)
+    {
+        var spaces = rest.Length - rest.TrimStart(' ').Length;
+        rest = rest[spaces..];
+        return spaces > 0;
+    }
+
+    private static bool TakeMonth(ref ReadOnlySpan<char> rest, out int month)
+    {
+        month = 0;
+        var length = 0;
+        while (length < rest.Length && char.IsAsciiLetter(rest[length]))
+        {
+            length++;
+        }
+
+        var word = rest[..length];
+        rest = rest[length..].TrimStart('.');
+        if (length < 3)
+        {
+            return false;
+        }
+
+        for (var i = 0; i < Months.Length; i++)
+        {
+            var name = Months[i].AsSpan();
+            if (word.Equals(name, StringComparison.OrdinalIgnoreCase) || word.Equals(name[..3], StringComparison.OrdinalIgnoreCase)
+                || (i == 8 && word.Equals("sept", StringComparison.OrdinalIgnoreCase)))
+            {
+                month = i + 1;
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static string[] BuildFormats()

@@ -95,6 +95,21 @@ public sealed class StructuredParsersTests
         Assert.Contains("nested too deeply", Assert.Single(result.Errors), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("[")]
+    [InlineData("*a ")]
+    public void Markdown_ThousandsOfUnmatchedMarkers_FailsFastWithReason(string marker)
+    {
+        // Markdig takes seconds (quadratic) on 20 000 unmatched openers in one paragraph.
+        var text = "---\ntitle: Markers\n---\n" + string.Concat(Enumerable.Repeat(marker, 20_000)) + "\n";
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+
+        var result = Parse(new MarkdownArticleParser(), text, "markers.md");
+
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(1), $"took {watch.Elapsed}");
+        Assert.Contains("brackets, asterisks or underscores", Assert.Single(result.Errors), StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Markdown_BrokenYaml_FailsWithLineNumber()
     {
