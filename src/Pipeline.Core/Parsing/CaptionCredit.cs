@@ -11,6 +11,13 @@ internal static class CaptionCredit
         "Handout", "Screengrab", "Screenshot", "AN", "Arab", "News", "via", "Social", "Media", "Agency", "Pool", "EFE", "ANI", "SANA",
     };
 
+    // Agencies whose name may open a credit line followed by a photographer: "AP Photo/Anjum Naveed", "Reuters/Akhtar Soomro".
+    private static readonly HashSet<string> Agencies = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "AFP", "AP", "Reuters", "SPA", "WAM", "EPA", "APP", "PID", "ISPR", "PTI", "BNA", "KUNA", "QNA", "Getty", "Shutterstock", "Anadolu",
+        "Xinhua", "Bloomberg", "EFE", "ANI", "SANA", "AN",
+    };
+
     // Parenthesised words at the end of a caption that place a person in the picture rather than credit it.
     private static readonly HashSet<string> PositionWords = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -109,6 +116,8 @@ internal static class CaptionCredit
         }
 
         var words = 0;
+        var known = 0;
+        var firstIsAgency = false;
         var lookup = CreditWords.GetAlternateLookup<ReadOnlySpan<char>>();
         foreach (var range in text.SplitAny(" /,:-|&"))
         {
@@ -118,12 +127,15 @@ internal static class CaptionCredit
                 continue;
             }
 
-            if (!lookup.Contains(word) || ++words > 6)
+            if (++words > 6)
             {
                 return false;
             }
+
+            firstIsAgency |= words == 1 && Agencies.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word);
+            known += lookup.Contains(word) ? 1 : 0;
         }
 
-        return words > 0;
+        return words > 0 && (known == words || (firstIsAgency && words <= 5));
     }
 }

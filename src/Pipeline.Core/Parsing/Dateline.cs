@@ -30,8 +30,8 @@ internal static class Dateline
         int end, skip;
         if (colon > 0 && (dash < 0 || colon < dash))
         {
-            // "10:30" or "http://" are not datelines: the colon is followed by a space or ends the line.
-            if (colon + 1 < span.Length && !char.IsWhiteSpace(span[colon + 1]))
+            // "10:30" or "http://" are not datelines: the colon is followed by a space, a letter or a quote, or ends the line.
+            if (colon + 1 < span.Length && !(char.IsWhiteSpace(span[colon + 1]) || char.IsLetter(span[colon + 1]) || span[colon + 1] is '“' or '"' or '‘'))
             {
                 return (null, null);
             }

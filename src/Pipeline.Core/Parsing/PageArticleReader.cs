@@ -276,7 +276,7 @@ internal sealed class PageArticleReader(PageLines lines, ParseContext context)
                     expectLink = false;
                     continue;
                 case LineKind.Bullet:
-                    header.Summary.Add(_lines.BulletText(j));
+                    header.Summary.Add(BulletAt(ref j));
                     afterRepeat = true;
                     continue;
                 case LineKind.Text when _lines.SameText(h, j):
@@ -299,7 +299,8 @@ internal sealed class PageArticleReader(PageLines lines, ParseContext context)
     private bool ReadHeaderText(PageHeader header, int j, int h, bool afterRepeat)
     {
         var span = _lines.Span(j);
-        if (!afterRepeat && header.HeaderWords > 0 && IsStrongName(span))
+        // An author line in the header: after the header words, or right below the caption (never a credit line).
+        if (!afterRepeat && (header.HeaderWords > 0 || header.Caption is not null) && IsStrongName(span) && !CaptionCredit.IsCreditOnly(span))
         {
             header.AddName(span);
             return true;
@@ -352,6 +353,18 @@ internal sealed class PageArticleReader(PageLines lines, ParseContext context)
         return false;
     }
 
+    /// <summary>A bullet's text; a marker alone on its line takes the text from the line below (a list copied oddly).</summary>
+    private string BulletAt(ref int j)
+    {
+        var text = _lines.BulletText(j);
+        if (text.Length == 0 && j + 1 < _count && _lines.Kind(j + 1) == LineKind.Text)
+        {
+            text = _lines.Text(++j);
+        }
+
+        return text;
+    }
+
     private static bool IsStrongName(ReadOnlySpan<char> span) =>
         PageText.IsNameLine(span) && (PageText.IsAllCaps(span) || PageText.StartsWithBy(span) || PageText.IsEditionName(span));
 
@@ -388,7 +401,11 @@ internal sealed class PageArticleReader(PageLines lines, ParseContext context)
                     paragraphs.Add(_lines.Text(j));
                     break;
                 case LineKind.Bullet:
-                    paragraphs.Add(_lines.BulletText(j));
+                    paragraphs.Add(BulletAt(ref j));
+                    break;
+                case LineKind.Updated when UpdatedTime.Resolve(UpdatedTime.ValueOf(_lines.Span(j)), context.UploadedAt).Value is null:
+                    // Not a time after all ("Updated at 10:30 GMT"): a line of the story.
+                    paragraphs.Add(_lines.Text(j));
                     break;
             }
         }

@@ -205,6 +205,26 @@ public sealed class PageTextParserTests
     }
 
     [Fact]
+    public void Parse_AgencyCreditAndAuthorInHeader_SeparatesCaptionCreditAndByline()
+    {
+        var article = Single("agency-credit-author-in-header.txt");
+
+        Assert.Equal("Health workers administer polio drops to a child in Peshawar on Monday", article.Caption);
+        Assert.Equal("AP Photo/Anjum Naveed", article.ImageCredit);
+        Assert.Equal("NADIA KHAN", article.Byline);
+        Assert.Equal("arab.news/x7q2m", article.OriginalShortUrl);
+        Assert.Equal("1 min 5 sec ago", article.UpdatedText);
+        Assert.Equal(["Teams are escorted by police in three districts", "The drive aims to reach 12 million children"], article.Summary);
+        Assert.Equal("PESHAWAR", article.Dateline);
+        Assert.Equal(
+        [
+            "Vaccination teams reached remote districts of the province on Monday, officials said.",
+            "Updated at 10:30 GMT",
+            "Police guarded teams in areas where workers were attacked last year.",
+        ], article.Paragraphs);
+    }
+
+    [Fact]
     public void Parse_NoHeaderAtAll_ReadsABareArticleHeadlineFirst()
     {
         var result = ParseText("Bare headline for a bare story\n\nKARACHI: First paragraph of the story.\nSecond paragraph.\n");
