@@ -10,20 +10,20 @@ internal static class ArticleText
     {
         if (paragraphs.Count > 0 && Dateline.Split(paragraphs[0]) is ({ } place, var rest))
         {
-            if (string.IsNullOrEmpty(rest))
-            {
-                paragraphs.RemoveAt(0);
-            }
-            else
-            {
-                paragraphs[0] = rest;
-            }
-
+            ReplaceFirst(paragraphs, rest);
             return place;
         }
 
         warnings.Add("no dateline found at the start of the body");
         return null;
+    }
+
+    public static void WarnIfNoBody(List<string> paragraphs, List<string> warnings)
+    {
+        if (paragraphs.Count == 0)
+        {
+            warnings.Add("no body text: only the headline and summary were found");
+        }
     }
 
     /// <summary>Resolves the <c>Updated</c> text against the upload time and says what an editor should know about it.</summary>
@@ -53,14 +53,20 @@ internal static class ArticleText
     {
         if (paragraphs.Count > 0 && Dateline.Split(paragraphs[0]) is ({ } place, var rest) && place.Equals(dateline, StringComparison.OrdinalIgnoreCase))
         {
-            if (string.IsNullOrEmpty(rest))
-            {
-                paragraphs.RemoveAt(0);
-            }
-            else
-            {
-                paragraphs[0] = rest;
-            }
+            ReplaceFirst(paragraphs, rest);
+        }
+    }
+
+    /// <summary>The first paragraph without its dateline; gone when the dateline stood on a line of its own.</summary>
+    private static void ReplaceFirst(List<string> paragraphs, string? rest)
+    {
+        if (string.IsNullOrEmpty(rest))
+        {
+            paragraphs.RemoveAt(0);
+        }
+        else
+        {
+            paragraphs[0] = rest;
         }
     }
 }

@@ -417,10 +417,7 @@ internal sealed class PageArticleReader(PageLines lines, ParseContext context)
 
         var warnings = new List<string>();
         var dateline = ArticleText.TakeDateline(paragraphs, warnings);
-        if (paragraphs.Count == 0)
-        {
-            warnings.Add("no body text: only the headline and summary were found");
-        }
+        ArticleText.WarnIfNoBody(paragraphs, warnings);
 
         var (updated, approximate) = ArticleText.ResolveUpdated(header.UpdatedText, context.UploadedAt, warnings);
         return new ParsedArticle

@@ -3,23 +3,7 @@ namespace Pipeline.Core.Parsing;
 /// <summary>Shapes of text lines the page-text rules ask about: sentences, names, capitals.</summary>
 internal static class PageText
 {
-    public static int CountWords(ReadOnlySpan<char> text)
-    {
-        var count = 0;
-        var inWord = false;
-        foreach (var c in text)
-        {
-            var isSpace = char.IsWhiteSpace(c);
-            if (!isSpace && !inWord)
-            {
-                count++;
-            }
-
-            inWord = !isSpace;
-        }
-
-        return count;
-    }
+    public static int CountWords(ReadOnlySpan<char> text) => Text.ReadingStats.CountWords(text);
 
     /// <summary>
     /// True when the line ends a sentence the way running text does (full stop, possibly inside quotes). Initials such

@@ -27,10 +27,7 @@ internal static class StructuredArticle
             ArticleText.DropRepeatedDateline(paragraphs, dateline);
         }
 
-        if (paragraphs.Count == 0)
-        {
-            warnings.Add("no body text: only the headline and summary were found");
-        }
+        ArticleText.WarnIfNoBody(paragraphs, warnings);
 
         var updatedText = fields.Get("updated");
         var (updated, approximate) = updatedText is null ? (null, false) : Date(updatedText, context, "updated", warnings, relative: true);
