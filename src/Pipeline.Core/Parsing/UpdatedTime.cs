@@ -157,7 +157,14 @@ internal static class UpdatedTime
             return false;
         }
 
-        if (!rest.IsEmpty && !(TakeSpace(ref rest) && TakeNumber(ref rest, 1, 2, out hour) && rest.StartsWith(':')
+        // Between date and time pages write a space, a comma, a dash or "at": "22 June 2024 - 17:47", "May 25, 2021, 23:51".
+        rest = rest.TrimStart(" ,-–|");
+        if (rest.StartsWith("at ", StringComparison.OrdinalIgnoreCase))
+        {
+            rest = rest[3..];
+        }
+
+        if (!rest.IsEmpty && !(TakeNumber(ref rest, 1, 2, out hour) && rest.StartsWith(':')
                 && (rest = rest[1..]).Length == 2 && TakeNumber(ref rest, 2, 2, out minute) && hour < 24 && minute < 60))
         {
             return false;
@@ -248,7 +255,8 @@ internal static class UpdatedTime
     private static bool TryRelative(ReadOnlySpan<char> text, out TimeSpan ago)
     {
         ago = TimeSpan.Zero;
-        if (text.Equals("just now", StringComparison.OrdinalIgnoreCase) || text.Equals("now", StringComparison.OrdinalIgnoreCase))
+        if (text.Equals("just now", StringComparison.OrdinalIgnoreCase) || text.Equals("now", StringComparison.OrdinalIgnoreCase)
+            || text.Equals("moments ago", StringComparison.OrdinalIgnoreCase))
         {
             return true;
         }
@@ -279,6 +287,12 @@ internal static class UpdatedTime
                 }
 
                 rest = rest[digits..].TrimStart();
+            }
+            else if (rest.StartsWith("a few ", StringComparison.OrdinalIgnoreCase))
+            {
+                // "a few seconds ago": a couple of units is as close as the page lets us get.
+                count = 2;
+                rest = rest[6..].TrimStart();
             }
             else if (rest.StartsWith("an ", StringComparison.OrdinalIgnoreCase) || rest.StartsWith("a ", StringComparison.OrdinalIgnoreCase))
             {

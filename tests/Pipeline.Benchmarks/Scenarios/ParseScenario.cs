@@ -1,3 +1,4 @@
+using BenchmarkDotNet.Columns;
 using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Engines;
 using BenchmarkDotNet.Jobs;
@@ -32,6 +33,7 @@ public sealed class ParseScenario : IScenario
             .WithUnrollFactor(1)
             .WithAffinity(1);
         var config = ManualConfig.CreateEmpty().AddJob(job).AddLogger(ConsoleLogger.Default)
+            .AddColumnProvider(DefaultColumnProviders.Instance)
             .WithOptions(ConfigOptions.DisableLogFile);
         var summary = BenchmarkRunner.Run<PageTextParseBenchmark>(config);
         var report = summary.Reports.Single();

@@ -14,6 +14,8 @@ public sealed class UpdatedTimeTests
     [InlineData("an hour ago", 3600)]
     [InlineData("1 hour 5 mins ago", 3900)]
     [InlineData("just now", 0)]
+    [InlineData("a few seconds ago", 2)]
+    [InlineData("2 weeks ago", 14 * 86400)]
     public void Resolve_RelativeTime_IsUploadTimeMinusAgeAndApproximate(string text, int seconds)
     {
         var (value, approximate) = UpdatedTime.Resolve(text, UploadedAt);
@@ -28,6 +30,9 @@ public sealed class UpdatedTimeTests
     [InlineData("May 25, 2021 23:51", 2021, 5, 25, 23, 51)]
     [InlineData("Sept. 3, 2024", 2024, 9, 3, 0, 0)]
     [InlineData("2025-03-03", 2025, 3, 3, 0, 0)]
+    [InlineData("22 June 2024 - 17:47", 2024, 6, 22, 17, 47)]
+    [InlineData("May 25, 2021, 23:51", 2021, 5, 25, 23, 51)]
+    [InlineData("Saturday, 22 June 2024", 2024, 6, 22, 0, 0)]
     public void Resolve_AbsoluteDate_IsExact(string text, int year, int month, int day, int hour, int minute)
     {
         var (value, approximate) = UpdatedTime.Resolve(text, UploadedAt);
