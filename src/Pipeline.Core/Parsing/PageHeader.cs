@@ -32,17 +32,24 @@ internal sealed class PageHeader(string headline)
         }
     }
 
+    /// <summary>
+    /// The first caption and its credit. A second line continues a caption that has no credit yet (a caption copied
+    /// over two lines); once the credit closed it, a different line is another picture's caption and is left out.
+    /// </summary>
     public void AddCaption(ReadOnlySpan<char> line)
     {
         var (caption, credit) = CaptionCredit.Split(line);
-        Credit ??= credit;
         if (caption is null || caption == Caption)
         {
+            Credit ??= credit;
             return;
         }
 
-        // A second, different caption line continues the first rather than being lost.
-        Caption = Caption is null ? caption : Caption + " " + caption;
+        if (Caption is null || Credit is null)
+        {
+            Caption = Caption is null ? caption : Caption + " " + caption;
+            Credit ??= credit;
+        }
     }
 
     /// <summary>Edition lines (<c>Arab News Pakistan</c>) and author lines (<c>AAMIR SAEED</c>, <c>By …</c>, an agency).</summary>

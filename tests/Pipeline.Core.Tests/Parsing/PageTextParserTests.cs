@@ -224,6 +224,21 @@ public sealed class PageTextParserTests
         ], article.Paragraphs);
     }
 
+    [Theory]
+    [InlineData("First picture of the day. (AFP)\nSecond picture of the day. (Reuters)", "First picture of the day.", "AFP")]
+    [InlineData("A caption copied over\ntwo lines. (SPA)", "A caption copied over two lines.", "SPA")]
+    [InlineData("No credit at all on this caption", "No credit at all on this caption", null)]
+    public void Parse_CaptionLines_KeepsTheFirstCaptionWithItsCredit(string captionLines, string caption, string? credit)
+    {
+        var text = $"Headline\n{captionLines}\nShort Url\nUpdated 2 hours ago\nFollow\nHeadline\nDUBAI: Body.\n";
+
+        var article = Assert.Single(ParseText(text).Articles);
+
+        Assert.Equal(caption, article.Caption);
+        Assert.Equal(credit, article.ImageCredit);
+        Assert.Equal(["Body."], article.Paragraphs);
+    }
+
     [Fact]
     public void Parse_NoHeaderAtAll_ReadsABareArticleHeadlineFirst()
     {
