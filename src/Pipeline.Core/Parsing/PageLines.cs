@@ -82,10 +82,23 @@ internal sealed class PageLines
     private static Line? Classify(string text, int start, int length)
     {
         var span = text.AsSpan(start, length);
-        var lead = span.Length - span.TrimStart().Length;
-        var trimmed = span[lead..].TrimEnd();
-        return trimmed.IsEmpty ? null : new Line(start + lead, trimmed.Length, KindOf(trimmed));
+        var first = 0;
+        var end = span.Length;
+        while (first < end && IsBlank(span[first]))
+        {
+            first++;
+        }
+
+        while (end > first && IsBlank(span[end - 1]))
+        {
+            end--;
+        }
+
+        return first == end ? null : new Line(start + first, end - first, KindOf(span[first..end]));
     }
+
+    // White space, and the invisible characters copying from a browser leaves at line edges (a BOM where files were joined).
+    private static bool IsBlank(char c) => char.IsWhiteSpace(c) || c is '\u200B' or '\u200C' or '\u200D' or '\u2060' or '\uFEFF';
 
     private static LineKind KindOf(ReadOnlySpan<char> t)
     {
@@ -113,7 +126,8 @@ internal sealed class PageLines
     }
 
     private static bool IsShortUrl(ReadOnlySpan<char> t) =>
-        t.Length is 8 or 9 && (t.Equals("ShortUrl", StringComparison.OrdinalIgnoreCase) || t.Equals("Short Url", StringComparison.OrdinalIgnoreCase));
+        (t.Length == 8 && t.Equals("ShortUrl", StringComparison.OrdinalIgnoreCase))
+        || (t.Length == 9 && t.StartsWith("Short", StringComparison.OrdinalIgnoreCase) && char.IsWhiteSpace(t[5]) && t.EndsWith("Url", StringComparison.OrdinalIgnoreCase));
 
     /// <summary>A single token that is a web address: <c>https://arab.news/9qmds</c>, or <c>arab.news/9qmds</c> without a scheme.</summary>
     internal static bool IsLink(ReadOnlySpan<char> t)

@@ -195,7 +195,7 @@ internal static class UpdatedTime
 
     private static bool TakeSpace(ref ReadOnlySpan<char> rest)
     {
-        var spaces = rest.Length - rest.TrimStart(' ').Length;
+        var spaces = rest.Length - rest.TrimStart(" \u00A0\t").Length;
         rest = rest[spaces..];
         return spaces > 0;
     }
@@ -304,7 +304,7 @@ internal static class UpdatedTime
                 return false;
             }
 
-            var end = rest.IndexOfAny(' ', ',');
+            var end = rest.IndexOfAny(" ,\u00A0\t");
             var word = end < 0 ? rest : rest[..end];
             var unit = Unit(word);
             if (unit == TimeSpan.Zero)
@@ -320,7 +320,7 @@ internal static class UpdatedTime
 
             ago += unit * count;
             parts++;
-            rest = end < 0 ? [] : rest[end..].TrimStart(" ,").Trim();
+            rest = end < 0 ? [] : rest[end..].TrimStart(" ,\u00A0\t").Trim();
             if (rest.StartsWith("and ", StringComparison.OrdinalIgnoreCase))
             {
                 rest = rest[4..];

@@ -287,6 +287,19 @@ public sealed class PageTextParserTests
         Assert.Equal("Updated figures released on Monday showed the economy grew faster than expected.", article.Paragraphs[^1]);
     }
 
+    [Fact]
+    public void Parse_NonBreakingSpacesAndZeroWidthCharacters_StillFindTheHeaderWords()
+    {
+        var text = "\u200BHeadline\u00A0\nShort\u00A0Url\u200B\nUpdated\u00A018\u00A0min\u00A033\u00A0sec ago\n\uFEFFFollow\nHeadline\nDUBAI: Body.\n";
+
+        var article = Assert.Single(ParseText(text).Articles);
+
+        Assert.Equal("Headline", article.Headline);
+        Assert.Equal(UploadedAt - new TimeSpan(0, 18, 33), article.Updated);
+        Assert.Equal(["Body."], article.Paragraphs);
+        Assert.Empty(ParseText(text).Warnings);
+    }
+
     [Theory]
     [InlineData("")]
     [InlineData("\n\n   \r\n\t")]
