@@ -209,6 +209,7 @@ internal sealed class PageArticleReader(PageLines lines, ParseContext context)
     /// <summary>Is line <paramref name="j"/> inside the header, i.e. do header words or the repeated headline follow it?</summary>
     private bool HeaderContinuesAfter(int j, int headline, bool needRepeat)
     {
+        var otherText = 0;
         for (var k = j + 1; k < _count && k <= j + 6; k++)
         {
             var line = _lines[k];
@@ -227,8 +228,9 @@ internal sealed class PageArticleReader(PageLines lines, ParseContext context)
                 continue;
             }
 
-            // Only another caption line or two may sit between; a bullet, breadcrumb or stray link ends the header.
-            if (line.Kind != LineKind.Text || k > j + 2)
+            // Besides credit and author lines, only one more caption line may sit between; a bullet, breadcrumb or link ends the header.
+            if (line.Kind != LineKind.Text
+                || (!CaptionCredit.IsCreditOnly(_lines.Span(k)) && !IsStrongName(_lines.Span(k)) && ++otherText > 1))
             {
                 return false;
             }
@@ -306,7 +308,8 @@ internal sealed class PageArticleReader(PageLines lines, ParseContext context)
             return true;
         }
 
-        if (!afterRepeat && HeaderContinuesAfter(j, h, needRepeat: header.HeaderWords > 0))
+        // A paragraph that opens with a dateline is the story, whatever follows it.
+        if (!afterRepeat && HeaderContinuesAfter(j, h, needRepeat: header.HeaderWords > 0) && !HasDateline(j))
         {
             header.AddCaption(span);
             return true;

@@ -264,6 +264,20 @@ public sealed class PageTextParserTests
     }
 
     [Fact]
+    public void Parse_ShortStoryRightBeforeTheNextHeader_KeepsItsParagraphsOutOfTheCaption()
+    {
+        var text = "Quiet headline\nQuiet headline\nDUBAI: A short story.\nIt ends here.\nNext headline\nUpdated 1 hour ago\nFollow\nNext headline\nRIYADH: Next story.\n";
+
+        var result = ParseText(text);
+
+        Assert.Equal(2, result.Articles.Count);
+        Assert.Null(result.Articles[0].Caption);
+        Assert.Equal("DUBAI", result.Articles[0].Dateline);
+        Assert.Equal(["A short story.", "It ends here."], result.Articles[0].Paragraphs);
+        Assert.Equal("Next headline", result.Articles[1].Headline);
+    }
+
+    [Fact]
     public void Parse_ShortLastParagraphBeforeNextHeadline_StaysInTheBody()
     {
         var text = "First headline\nUpdated 2 hours ago\nFollow\nFirst headline\nRIYADH: Long enough first paragraph of the first story, it says.\nShort closing line\n\nSecond headline without a repeat\nUpdated 1 hour ago\nFollow\nDUBAI: The second story.\n";
