@@ -281,6 +281,11 @@ internal sealed class PageArticleReader(PageLines lines, ParseContext context)
                     header.Summary.Add(BulletAt(ref j));
                     afterRepeat = true;
                     continue;
+                case LineKind.Text when expectLink && LeadingLink(_lines.Span(j)) is { } link:
+                    // "https://arab.news/9qmds Copy": the link with a button's label copied after it.
+                    header.ShortUrl ??= link;
+                    expectLink = false;
+                    continue;
                 case LineKind.Text when _lines.SameText(h, j):
                     // Printed twice before anything else ("headline / headline / caption / Short Url"), the header has not ended.
                     afterRepeat |= header.HeaderWords > 0 || header.Caption is not null || header.Credit is not null;
@@ -366,6 +371,12 @@ internal sealed class PageArticleReader(PageLines lines, ParseContext context)
         }
 
         return text;
+    }
+
+    private static string? LeadingLink(ReadOnlySpan<char> span)
+    {
+        var space = span.IndexOfAny(' ', '\t', '\u00A0');
+        return space > 0 && span.Length - space <= 20 && PageLines.IsLink(span[..space]) ? span[..space].ToString() : null;
     }
 
     private static bool IsStrongName(ReadOnlySpan<char> span) =>

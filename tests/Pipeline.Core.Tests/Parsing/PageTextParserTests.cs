@@ -301,6 +301,22 @@ public sealed class PageTextParserTests
         Assert.Equal("Updated figures released on Monday showed the economy grew faster than expected.", article.Paragraphs[^1]);
     }
 
+    [Theory]
+    [InlineData("Short Url\n\nhttps://arab.news/9qmds\n")]
+    [InlineData("Short Url\nhttps://arab.news/9qmds\n")]
+    [InlineData("Short Url https://arab.news/9qmds\n")]
+    [InlineData("Short Url\nhttps://arab.news/9qmds Copy\n")]
+    public void Parse_ExistingShortLinkShapes_AreKept(string shortUrl)
+    {
+        var text = "Headline\nCaption of the picture. (AFP)\n" + shortUrl + "Updated 22 June 2024\nFollow\nHeadline\nDUBAI: Body.\n";
+
+        var article = Assert.Single(ParseText(text).Articles);
+
+        Assert.Equal("https://arab.news/9qmds", article.OriginalShortUrl);
+        Assert.Equal("Caption of the picture.", article.Caption);
+        Assert.Equal(["Body."], article.Paragraphs);
+    }
+
     [Fact]
     public void Parse_NonBreakingSpacesAndZeroWidthCharacters_StillFindTheHeaderWords()
     {
