@@ -40,6 +40,18 @@ internal static class CaptionCredit
             return (null, text.ToString());
         }
 
+        // "… on Monday. AFP": a credit written as the caption's last sentence, without brackets.
+        var stop = text.Length > 48 ? text[^48..].LastIndexOf(". ") : -1;
+        if (stop >= 0)
+        {
+            var at = text.Length - 48 + stop;
+            var tail = text[(at + 2)..].TrimEnd('.').Trim();
+            if (IsBareCredit(tail))
+            {
+                return (text[..(at + 1)].ToString(), tail.ToString());
+            }
+        }
+
         return (text.IsEmpty ? null : text.ToString(), null);
     }
 

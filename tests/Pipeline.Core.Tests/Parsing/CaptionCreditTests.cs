@@ -16,6 +16,9 @@ public sealed class CaptionCreditTests
     [InlineData("The minister greets a visitor (L)", "The minister greets a visitor (L)", null)]
     [InlineData("The old bridge (1932)", "The old bridge (1932)", null)]
     [InlineData("Residents wade through water", "Residents wade through water", null)]
+    [InlineData("Soldiers patrol a market in Quetta on Monday. AFP", "Soldiers patrol a market in Quetta on Monday.", "AFP")]
+    [InlineData("Soldiers patrol a market in Quetta on Monday. Reuters/Naseer Ahmed", "Soldiers patrol a market in Quetta on Monday.", "Reuters/Naseer Ahmed")]
+    [InlineData("Soldiers patrol a market in Quetta on Monday. They left later.", "Soldiers patrol a market in Quetta on Monday. They left later.", null)]
     public void Split_CaptionLines_SeparatesTheCredit(string line, string? caption, string? credit)
     {
         var (actualCaption, actualCredit) = CaptionCredit.Split(line);
