@@ -118,13 +118,13 @@ internal sealed class PageArticleReader(PageLines lines, ParseContext context)
     /// </summary>
     private bool IsStart(int i)
     {
-        if (!IsHeadlineCandidate(i) || UpdatedTime.TryTimestamp(_lines.Span(i), out _))
+        // No header word or bullet close below, and no "headline / headline" either: running text.
+        if (_nextChrome[i] - i > HeaderWindow && !(i + 1 < _count && _lines.SameText(i, i + 1)) && !(i + 2 < _count && _lines.SameText(i, i + 2)))
         {
             return false;
         }
 
-        // No header word or bullet close below, and no "headline / headline" either: running text.
-        if (_nextChrome[i] - i > HeaderWindow && !(i + 1 < _count && _lines.SameText(i, i + 1)) && !(i + 2 < _count && _lines.SameText(i, i + 2)))
+        if (!IsHeadlineCandidate(i) || UpdatedTime.TryTimestamp(_lines.Span(i), out _))
         {
             return false;
         }
