@@ -81,7 +81,7 @@ public sealed class JsonArticleParser : IArticleParser
     {
         var fields = new ArticleFields();
         var paragraphs = new List<string>();
-        var droppedHtml = 0;
+        string? htmlWarning = null;
         foreach (var property in item.EnumerateObject())
         {
             var value = property.Value;
@@ -98,8 +98,9 @@ public sealed class JsonArticleParser : IArticleParser
 
                     try
                     {
-                        (var read, _, droppedHtml) = MarkdownBody.Read(markdown, takeHeading: false);
-                        paragraphs.AddRange(read);
+                        var read = MarkdownBody.Read(markdown, takeHeading: false);
+                        paragraphs.AddRange(read.Paragraphs);
+                        htmlWarning = read.Warning;
                     }
                     catch (ArgumentException)
                     {
@@ -129,9 +130,7 @@ public sealed class JsonArticleParser : IArticleParser
         }
 
         var article = StructuredArticle.Build(fields, paragraphs, context, out problem);
-        return article is not null && droppedHtml > 0
-            ? article with { Warnings = [.. article.Warnings, $"{droppedHtml} block(s) of raw HTML were left out of the body"] }
-            : article;
+        return article is not null && htmlWarning is not null ? article with { Warnings = [.. article.Warnings, htmlWarning] } : article;
     }
 
     private static IEnumerable<string> Strings(JsonElement array)

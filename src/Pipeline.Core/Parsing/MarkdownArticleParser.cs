@@ -38,32 +38,41 @@ public sealed class MarkdownArticleParser : IArticleParser
         }
 
         var takeHeading = fields.Get("title", "headline") is null;
-        List<string> paragraphs;
-        string? heading;
-        int droppedHtml;
+        MarkdownText markdown;
         try
         {
-            (paragraphs, heading, droppedHtml) = MarkdownBody.Read(body, takeHeading);
+            markdown = MarkdownBody.Read(body, takeHeading);
         }
         catch (ArgumentException)
         {
             return ParseResult.Failed("the Markdown is nested too deeply (quotes or lists inside each other more than 100 times)");
         }
 
-        if (heading is not null)
+        if (yaml is null && markdown.Heading is null)
         {
-            fields.Set("title", heading);
+            // No front matter and no heading: page text saved under a .md name.
+            return new PageTextParser().ParseText(text, context);
         }
 
-        var article = StructuredArticle.Build(fields, paragraphs, context, out var missing);
+        if (markdown.Heading is not null)
+        {
+            fields.Set("title", markdown.Heading);
+        }
+
+        if (markdown.ImageUrl is not null && fields.Get("image") is null)
+        {
+            fields.Set("image", markdown.ImageUrl);
+        }
+
+        var article = StructuredArticle.Build(fields, markdown.Paragraphs, context, out var missing);
         if (article is null)
         {
             return ParseResult.Failed($"{ParseResult.NoArticle} ({missing}: give it a 'title' in the front matter or start it with a '# heading')");
         }
 
-        if (droppedHtml > 0)
+        if (markdown.Warning is { } warning)
         {
-            article = article with { Warnings = [.. article.Warnings, $"{droppedHtml} block(s) of raw HTML were left out: write the text as Markdown"] };
+            article = article with { Warnings = [.. article.Warnings, warning] };
         }
 
         return ParseResult.Of([article]);

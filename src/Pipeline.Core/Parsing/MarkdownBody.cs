@@ -56,99 +56,110 @@ internal static class MarkdownBody
         return null;
     }
 
-    /// <summary>The paragraphs, and the first heading when it opens the text (a title for files without one).</summary>
+    /// <summary>The paragraphs, the first heading when it opens the text (a title for files without one), and the first image.</summary>
     /// <exception cref="ArgumentException">Markdig refuses elements nested deeper than its limit.</exception>
-    public static (List<string> Paragraphs, string? Heading, int DroppedHtml) Read(string markdown, bool takeHeading)
+    public static MarkdownText Read(string markdown, bool takeHeading)
     {
         var document = Markdown.Parse(markdown, Pipeline);
-        var paragraphs = new List<string>();
+        var collector = new Collector();
         string? heading = null;
-        var droppedHtml = 0;
         var first = true;
         foreach (var block in document)
         {
             if (first && takeHeading && block is HeadingBlock opening)
             {
-                heading = InlineText(opening.Inline);
+                heading = collector.InlineText(opening.Inline);
                 first = false;
                 continue;
             }
 
             first = false;
-            Collect(block, paragraphs, ref droppedHtml);
+            collector.Collect(block);
         }
 
-        return (paragraphs, string.IsNullOrWhiteSpace(heading) ? null : heading, droppedHtml);
+        return new MarkdownText(collector.Paragraphs, string.IsNullOrWhiteSpace(heading) ? null : heading, collector.DroppedHtml, collector.ImageUrl);
     }
 
-    private static void Collect(Block block, List<string> paragraphs, ref int droppedHtml)
+    /// <summary>Walks the blocks once, gathering text and noting what was left out.</summary>
+    private sealed class Collector
     {
-        switch (block)
-        {
-            case LeafBlock { Inline: { } inline }:
-                Add(paragraphs, InlineText(inline));
-                break;
-            case HtmlBlock:
-                // Raw HTML (and script) is never published; an editor is told it was left out.
-                droppedHtml++;
-                break;
-            case CodeBlock code:
-                Add(paragraphs, code.Lines.ToString());
-                break;
-            case ContainerBlock container:
-                foreach (var child in container)
-                {
-                    Collect(child, paragraphs, ref droppedHtml);
-                }
+        public List<string> Paragraphs { get; } = [];
+        public int DroppedHtml { get; private set; }
+        public string? ImageUrl { get; private set; }
 
-                break;
+        public void Collect(Block block)
+        {
+            switch (block)
+            {
+                case LeafBlock { Inline: { } inline }:
+                    Add(InlineText(inline));
+                    break;
+                case HtmlBlock:
+                    // Raw HTML (and script) is never published; an editor is told it was left out.
+                    DroppedHtml++;
+                    break;
+                case CodeBlock code:
+                    Add(code.Lines.ToString());
+                    break;
+                case ContainerBlock container:
+                    foreach (var child in container)
+                    {
+                        Collect(child);
+                    }
+
+                    break;
+            }
         }
-    }
 
-    private static void Add(List<string> paragraphs, string text)
-    {
-        var trimmed = text.Trim();
-        if (trimmed.Length > 0)
+        public string InlineText(ContainerInline? inline)
         {
-            paragraphs.Add(trimmed);
+            var builder = new StringBuilder();
+            Append(builder, inline);
+            return builder.ToString();
         }
-    }
 
-    private static string InlineText(ContainerInline? inline)
-    {
-        var builder = new StringBuilder();
-        Append(builder, inline);
-        return builder.ToString();
-    }
-
-    private static void Append(StringBuilder builder, Inline? inline)
-    {
-        switch (inline)
+        private void Add(string text)
         {
-            case null or HtmlInline:
-                break;
-            case LiteralInline literal:
-                builder.Append(literal.Content.AsSpan());
-                break;
-            case CodeInline code:
-                builder.Append(code.Content);
-                break;
-            case AutolinkInline link:
-                builder.Append(link.Url);
-                break;
-            case HtmlEntityInline entity:
-                builder.Append(entity.Transcoded.AsSpan());
-                break;
-            case LineBreakInline:
-                builder.Append(' ');
-                break;
-            case ContainerInline container:
-                for (var child = container.FirstChild; child is not null; child = child.NextSibling)
-                {
-                    Append(builder, child);
-                }
+            var trimmed = text.Trim();
+            if (trimmed.Length > 0)
+            {
+                Paragraphs.Add(trimmed);
+            }
+        }
 
-                break;
+        private void Append(StringBuilder builder, Inline? inline)
+        {
+            switch (inline)
+            {
+                case null or HtmlInline:
+                    break;
+                case LinkInline { IsImage: true } image:
+                    // A picture is not text: its address may serve as the article's image.
+                    ImageUrl ??= image.Url;
+                    break;
+                case LiteralInline literal:
+                    builder.Append(literal.Content.AsSpan());
+                    break;
+                case CodeInline code:
+                    builder.Append(code.Content);
+                    break;
+                case AutolinkInline link:
+                    builder.Append(link.Url);
+                    break;
+                case HtmlEntityInline entity:
+                    builder.Append(entity.Transcoded.AsSpan());
+                    break;
+                case LineBreakInline:
+                    builder.Append(' ');
+                    break;
+                case ContainerInline container:
+                    for (var child = container.FirstChild; child is not null; child = child.NextSibling)
+                    {
+                        Append(builder, child);
+                    }
+
+                    break;
+            }
         }
     }
 }

@@ -66,6 +66,30 @@ public sealed class StructuredParsersTests
     }
 
     [Fact]
+    public void Markdown_PageTextSavedAsMd_IsReadAsPageText()
+    {
+        var text = "Headline of a page\nUpdated 2 hours ago\nFollow\nHeadline of a page\n  • Point\nDUBAI: Body.\n";
+
+        var article = Assert.Single(Parse(new MarkdownArticleParser(), text, "page.md").Articles);
+
+        Assert.Equal("Headline of a page", article.Headline);
+        Assert.Equal(["Point"], article.Summary);
+        Assert.Equal("DUBAI", article.Dateline);
+    }
+
+    [Fact]
+    public void Markdown_InlineImage_BecomesTheImageNotText()
+    {
+        var text = "# Title\n\n![Crowds at the stadium](https://cdn.example/crowd.jpg)\n\nKARACHI: Body.\n";
+
+        var article = Assert.Single(Parse(new MarkdownArticleParser(), text, "a.md").Articles);
+
+        Assert.Equal("https://cdn.example/crowd.jpg", article.ImageUrl);
+        Assert.Equal(["Body."], article.Paragraphs);
+        Assert.Equal("KARACHI", article.Dateline);
+    }
+
+    [Fact]
     public void Markdown_YamlAliasBomb_IsReadWithoutBlowingUp()
     {
         var yaml = new StringBuilder("---\ntitle: Bomb\na: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n");
