@@ -110,6 +110,8 @@ public sealed class PageTextParserTests
     public void Parse_CrlfWithBom_ReadsTheSameAsLf()
     {
         var lf = Single("headline-twice-link-no-blank.txt");
+        var bytes = Fixtures.Read("PageText/crlf-bom.txt");
+        Assert.True(bytes.AsSpan().StartsWith("\uFEFF"u8) && bytes.AsSpan().IndexOf("\r\n"u8) > 0, "the fixture must keep its BOM and CRLF");
 
         var crlf = Single("crlf-bom.txt");
 
