@@ -43,6 +43,33 @@ internal static class WordDocuments
         return stream.ToArray();
     }
 
+    /// <summary>A package whose document part nests elements 30 000 deep: a stack exhaustion attempt.</summary>
+    public static byte[] DeeplyNested()
+    {
+        var bytes = Create(("Title", "Headline"), (null, "Body."));
+        using var stream = new MemoryStream();
+        stream.Write(bytes);
+        using (var archive = new ZipArchive(stream, ZipArchiveMode.Update, leaveOpen: true))
+        {
+            archive.GetEntry("word/document.xml")!.Delete();
+            using var writer = new StreamWriter(archive.CreateEntry("word/document.xml").Open());
+            writer.Write("<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body>");
+            for (var i = 0; i < 30_000; i++)
+            {
+                writer.Write("<w:sdt>");
+            }
+
+            for (var i = 0; i < 30_000; i++)
+            {
+                writer.Write("</w:sdt>");
+            }
+
+            writer.Write("</w:body></w:document>");
+        }
+
+        return stream.ToArray();
+    }
+
     /// <summary>A zip that declares a tiny document part but holds megabytes of zeros: the shape of a zip bomb.</summary>
     public static byte[] Bomb()
     {

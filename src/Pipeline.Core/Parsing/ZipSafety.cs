@@ -1,4 +1,5 @@
 using System.IO.Compression;
+using System.Xml;
 
 namespace Pipeline.Core.Parsing;
 
@@ -12,6 +13,10 @@ internal static class ZipSafety
     private const long MaxTotalBytes = 200L * 1024 * 1024;
     private const long MaxXmlBytes = 64L * 1024 * 1024;
     private const int MaxRatio = 100;
+
+    // Word nests tables and content controls a few dozen levels at most; far deeper XML would only exhaust the stack
+    // of the library that builds a tree from it, which no catch block can recover from.
+    private const int MaxXmlDepth = 256;
 
     public static bool IsZip(ReadOnlySpan<byte> head) => head.StartsWith("PK\u0003\u0004"u8);
 
@@ -55,13 +60,39 @@ internal static class ZipSafety
                 }
             }
 
-            return null;
+            return DeepestXml(archive) > MaxXmlDepth
+                ? "the Word file's text is nested too deeply to be a document; it was not opened"
+                : null;
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
             // Any failure to walk the archive means the same to an editor: the file is damaged.
             return "the Word file is damaged: its zip archive cannot be read";
         }
+    }
+
+    private static int DeepestXml(ZipArchive archive)
+    {
+        var settings = new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null, IgnoreWhitespace = true };
+        var deepest = 0;
+        foreach (var entry in archive.Entries)
+        {
+            if (!entry.FullName.StartsWith("word/", StringComparison.OrdinalIgnoreCase) || !entry.FullName.EndsWith(".xml", StringComparison.OrdinalIgnoreCase))
+            {
+                continue;
+            }
+
+            using var reader = XmlReader.Create(entry.Open(), settings);
+            while (reader.Read())
+            {
+                if (reader.Depth > deepest && (deepest = reader.Depth) > MaxXmlDepth)
+                {
+                    return deepest;
+                }
+            }
+        }
+
+        return deepest;
     }
 
     /// <summary>Bytes the entry really inflates to, or -1 once it passes what it declared.</summary>

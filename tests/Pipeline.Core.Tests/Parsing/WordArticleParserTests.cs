@@ -67,6 +67,14 @@ public sealed class WordArticleParserTests
     }
 
     [Fact]
+    public void Parse_DeeplyNestedXml_IsRefusedBeforeOpening()
+    {
+        var result = Parse(WordDocuments.DeeplyNested());
+
+        Assert.Contains("nested too deeply", Assert.Single(result.Errors), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Parse_TruncatedZip_FailsWithDamagedReason()
     {
         var bytes = WordDocuments.Create(("Title", "Headline"), (null, "Body."));
