@@ -16,6 +16,10 @@ internal static class MarkdownBody
     private const int MaxMarkersPerParagraph = 200;
     public const int MaxMarkersPerUpload = 50_000;
 
+    // Markdig slows to seconds on lists nested hundreds deep before its own limit stops it; every level costs at
+    // least two columns of indentation, so a list or quote marker this far in is deeper than any article needs.
+    private const int MaxMarkerIndent = 120;
+
     private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder().Build();
 
     /// <summary>
@@ -26,6 +30,11 @@ internal static class MarkdownBody
     {
         var inParagraph = 0;
         var span = markdown.AsSpan();
+        if (NestsTooDeep(span))
+        {
+            return "the Markdown nests lists or quotes more than 60 levels deep; an article needs a few at most";
+        }
+
         var position = 0;
         while (position < span.Length)
         {
@@ -38,6 +47,11 @@ internal static class MarkdownBody
             position += next;
             if (span[position] == '\n')
             {
+                if (NestsTooDeep(span[(position + 1)..]))
+                {
+                    return "the Markdown nests lists or quotes more than 60 levels deep; an article needs a few at most";
+                }
+
                 // A blank line ends the paragraph (white space between the two line ends does not matter here).
                 var after = span[(position + 1)..].TrimStart(" \t\r");
                 if (after.IsEmpty || after[0] == '\n')
@@ -54,6 +68,18 @@ internal static class MarkdownBody
         }
 
         return null;
+    }
+
+    private static bool NestsTooDeep(ReadOnlySpan<char> line)
+    {
+        var indent = line.IndexOfAnyExcept(" \t>");
+        if (indent < MaxMarkerIndent)
+        {
+            return false;
+        }
+
+        var rest = line[indent..];
+        return rest.Length > 1 && (rest[0] is '-' or '*' or '+' || char.IsAsciiDigit(rest[0]));
     }
 
     /// <summary>The paragraphs, the first heading when it opens the text (a title for files without one), and the first image.</summary>

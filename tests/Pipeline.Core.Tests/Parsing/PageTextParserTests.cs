@@ -332,6 +332,15 @@ public sealed class PageTextParserTests
         Assert.Empty(ParseText(text).Warnings);
     }
 
+    [Fact]
+    public void Parse_MarkupInTheText_IsKeptAsTextForTheTemplateToEncode()
+    {
+        var article = Assert.Single(ParseText("Headline <b>bold</b>\nUpdated 1 hour ago\nFollow\nHeadline <b>bold</b>\nDUBAI: <script>alert(1)</script> text.\n").Articles);
+
+        Assert.Equal("Headline <b>bold</b>", article.Headline);
+        Assert.Equal(["<script>alert(1)</script> text."], article.Paragraphs);
+    }
+
     [Theory]
     [InlineData("")]
     [InlineData("\n\n   \r\n\t")]

@@ -74,6 +74,7 @@ public sealed class RobustnessTests
         "100 000 blank lines between two headlines",
         "10 000 nested JSON arrays",
         "YAML nested 10 000 deep",
+        "Markdown lists nested 2 000 deep",
     ];
 
     [Theory]
@@ -90,6 +91,7 @@ public sealed class RobustnessTests
             "100 000 blank lines between two headlines" => "Headline\n" + new string('\n', 100_000) + "Updated 1 hour ago\nHeadline\nDUBAI: Body.\n",
             "10 000 nested JSON arrays" => new string('[', 10_000) + new string(']', 10_000),
             "YAML nested 10 000 deep" => "---\ntitle: " + new string('[', 10_000) + new string(']', 10_000) + "\n---\nBody.\n",
+            "Markdown lists nested 2 000 deep" => "# Title\n" + string.Concat(Enumerable.Range(0, 2_000).Select(i => new string(' ', i * 2) + "- item\n")),
             _ => throw new ArgumentOutOfRangeException(nameof(shape)),
         };
         var bytes = Encoding.UTF8.GetBytes(text);
