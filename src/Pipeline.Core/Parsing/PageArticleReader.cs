@@ -373,10 +373,12 @@ internal sealed class PageArticleReader(PageLines lines, ParseContext context)
         return text;
     }
 
+    /// <summary>A link opening the line (a scheme-less one such as <c>bit.ly/x</c> too), possibly with a short label after it.</summary>
     private static string? LeadingLink(ReadOnlySpan<char> span)
     {
         var space = span.IndexOfAny(' ', '\t', '\u00A0');
-        return space > 0 && span.Length - space <= 20 && PageLines.IsLink(span[..space]) ? span[..space].ToString() : null;
+        var link = space < 0 ? span : span[..space];
+        return span.Length - link.Length <= 20 && PageLines.IsLink(link) ? link.ToString() : null;
     }
 
     private static bool IsStrongName(ReadOnlySpan<char> span) =>

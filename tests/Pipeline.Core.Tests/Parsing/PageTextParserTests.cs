@@ -308,13 +308,15 @@ public sealed class PageTextParserTests
     [InlineData("Short Url\nhttps://arab.news/9qmds\n")]
     [InlineData("Short Url https://arab.news/9qmds\n")]
     [InlineData("Short Url\nhttps://arab.news/9qmds Copy\n")]
-    public void Parse_ExistingShortLinkShapes_AreKept(string shortUrl)
+    [InlineData("Short Url\narab.news/9qmds\n", "arab.news/9qmds")]
+    [InlineData("Short Url\nbit.ly/9qmds\n", "bit.ly/9qmds")]
+    public void Parse_ExistingShortLinkShapes_AreKept(string shortUrl, string link = "https://arab.news/9qmds")
     {
         var text = "Headline\nCaption of the picture. (AFP)\n" + shortUrl + "Updated 22 June 2024\nFollow\nHeadline\nDUBAI: Body.\n";
 
         var article = Assert.Single(ParseText(text).Articles);
 
-        Assert.Equal("https://arab.news/9qmds", article.OriginalShortUrl);
+        Assert.Equal(link, article.OriginalShortUrl);
         Assert.Equal("Caption of the picture.", article.Caption);
         Assert.Equal(["Body."], article.Paragraphs);
     }
