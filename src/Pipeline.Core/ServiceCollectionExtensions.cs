@@ -18,6 +18,9 @@ public static class ServiceCollectionExtensions
             .ValidateOnStart();
 
         services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<IArticleParser, WordArticleParser>();
+        services.AddSingleton<IArticleParser, JsonArticleParser>();
+        services.AddSingleton<IArticleParser, MarkdownArticleParser>();
         services.AddSingleton<IArticleParser, PageTextParser>();
         services.AddSingleton<ArticleFileParser>();
         services.AddSingleton<PageRenderer>();

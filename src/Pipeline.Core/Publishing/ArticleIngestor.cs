@@ -71,7 +71,7 @@ public sealed class ArticleIngestor(
         }
 
         var bytes = await ReadAllAsync(upload, cancellationToken);
-        var parsed = parser.Parse(bytes, new ParseContext(name, upload.LastModified));
+        var parsed = parser.Parse(bytes, new ParseContext(name, upload.LastModified) { MaxBytes = limit });
         if (!parsed.Succeeded)
         {
             return await FailAsync(name, receivedAt, string.Join("; ", parsed.Errors), cancellationToken);
@@ -79,7 +79,7 @@ public sealed class ArticleIngestor(
 
         var ids = await identity.ResolveAsync(name, parsed.Articles, cancellationToken);
         var stored = new List<ArticleRecord>(parsed.Articles.Count);
-        var warnings = new List<string>();
+        var warnings = new List<string>(parsed.Warnings);
         for (var position = 0; position < parsed.Articles.Count; position++)
         {
             var article = parsed.Articles[position];
@@ -388,5 +388,5 @@ public sealed class ArticleIngestor(
         return text is null || text.Length <= 300 ? text : text[..297].TrimEnd() + "…";
     }
 
-    private static string Megabytes(long bytes) => $"{bytes / (1024.0 * 1024.0):0.#} MB";
+    private static string Megabytes(long bytes) => ArticleFileParser.Megabytes(bytes);
 }

@@ -4,81 +4,128 @@ using System.Text;
 
 namespace Pipeline.Core.Text;
 
-/// <summary>ASCII slugs that are readable for Latin text and stable for any script.</summary>
+/// <summary>ASCII slugs that are readable for Latin, Cyrillic and Greek text and stable for any script.</summary>
 public static class Slug
 {
     public const int MaxLength = 80;
 
-    /// <summary>Lower-case ASCII words joined by '-', diacritics folded; a short hash when the text has no Latin letters.</summary>
+    // Scripts with a customary romanisation; others (Arabic, Urdu, Chinese…) have no reversible one worth guessing.
+    private static readonly Dictionary<char, string> Transliterations = BuildTransliterations();
+
+    /// <summary>
+    /// Lower-case ASCII words joined by '-', diacritics folded. When most letters of the text could not be spelled
+    /// in ASCII, a short hash of the text is appended (or stands alone), so two Arabic headlines never share a slug.
+    /// </summary>
     public static string From(string text)
     {
-        var builder = new StringBuilder(Math.Min(text.Length, MaxLength + 16));
+        var builder = new StringBuilder(Math.Min(text.Length, MaxLength) + 16);
         var pendingDash = false;
-        foreach (var c in Fold(text))
+        var letters = 0;
+        var spelled = 0;
+        foreach (var c in text.Normalize(NormalizationForm.FormKD))
         {
-            if (c is >= 'a' and <= 'z' or >= '0' and <= '9')
-            {
-                if (pendingDash && builder.Length > 0)
-                {
-                    builder.Append('-');
-                }
-
-                pendingDash = false;
-                builder.Append(c);
-                if (builder.Length >= MaxLength)
-                {
-                    break;
-                }
-            }
-            else if (c is not '\'' and not '’')
-            {
-                pendingDash = true;
-            }
-        }
-
-        var slug = builder.ToString().Trim('-');
-        if (slug.Length > MaxLength)
-        {
-            slug = slug[..MaxLength];
-        }
-
-        var lastDash = slug.Length == MaxLength ? slug.LastIndexOf('-') : -1;
-        if (lastDash > MaxLength / 2)
-        {
-            slug = slug[..lastDash];
-        }
-
-        // Text in a script that does not transliterate (Arabic, Urdu, Chinese) still needs a stable, readable-enough key.
-        return slug.Length >= 3 ? slug : (slug.Length > 0 ? slug + "-" : "a-") + Hash(text);
-    }
-
-    private static IEnumerable<char> Fold(string text)
-    {
-        foreach (var c in text.Normalize(NormalizationForm.FormD))
-        {
-            if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark)
+            var category = CharUnicodeInfo.GetUnicodeCategory(c);
+            if (category is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark or UnicodeCategory.EnclosingMark or UnicodeCategory.Format)
             {
                 continue;
             }
 
-            switch (c)
+            if (char.IsLetter(c))
             {
-                case 'ß': yield return 's'; yield return 's'; break;
-                case 'æ' or 'Æ': yield return 'a'; yield return 'e'; break;
-                case 'ø' or 'Ø': yield return 'o'; break;
-                case 'đ' or 'Đ' or 'ð': yield return 'd'; break;
-                case 'ł' or 'Ł': yield return 'l'; break;
-                case 'þ': yield return 't'; yield return 'h'; break;
-                case 'œ' or 'Œ': yield return 'o'; yield return 'e'; break;
-                case 'ı': yield return 'i'; break;
-                default: yield return c < 128 ? char.ToLowerInvariant(c) : ' '; break;
+                letters++;
             }
+
+            var ascii = c < 128 ? (char.IsAsciiLetterOrDigit(c) ? char.ToLowerInvariant(c).ToString() : null) : Transliterate(c);
+            if (ascii is null)
+            {
+                // Apostrophes join ("Pakistan’s" → "pakistans"); everything else separates words.
+                pendingDash |= c is not ('\'' or '’');
+                continue;
+            }
+
+            if (char.IsLetter(c))
+            {
+                spelled++;
+            }
+
+            if (builder.Length > MaxLength)
+            {
+                continue;
+            }
+
+            if (pendingDash && builder.Length > 0)
+            {
+                builder.Append('-');
+            }
+
+            pendingDash = false;
+            builder.Append(ascii);
         }
+
+        var slug = Trim(builder.ToString());
+        if (slug.Length >= 3 && spelled * 2 >= letters)
+        {
+            return slug;
+        }
+
+        // Text in a script that does not transliterate still needs a stable key; the readable part, if any, leads.
+        var readable = slug.Length > MaxLength - 12 ? Trim(slug[..(MaxLength - 12)]) : slug;
+        return (readable.Length > 0 ? readable + "-" : "a-") + Hash(text);
+    }
+
+    private static string? Transliterate(char c)
+    {
+        if (Transliterations.TryGetValue(char.ToLowerInvariant(c), out var ascii))
+        {
+            return ascii;
+        }
+
+        return null;
+    }
+
+    /// <summary>Cuts at most <see cref="MaxLength"/> characters at a word boundary and without stray dashes.</summary>
+    private static string Trim(string slug)
+    {
+        if (slug.Length > MaxLength)
+        {
+            var cut = slug.LastIndexOf('-', MaxLength);
+            slug = slug[..(cut > MaxLength / 2 ? cut : MaxLength)];
+        }
+
+        return slug.Trim('-');
     }
 
     private static string Hash(string text)
     {
         var hash = SHA256.HashData(Encoding.UTF8.GetBytes(text.Trim()));
         return Convert.ToHexStringLower(hash.AsSpan(0, 5));
+    }
+
+    private static Dictionary<char, string> BuildTransliterations()
+    {
+        var map = new Dictionary<char, string>
+        {
+            ['ß'] = "ss", ['æ'] = "ae", ['ø'] = "o", ['đ'] = "d", ['ð'] = "d", ['ł'] = "l", ['þ'] = "th", ['œ'] = "oe", ['ı'] = "i", ['ħ'] = "h",
+            ['ŋ'] = "ng", ['ŧ'] = "t", ['ſ'] = "s",
+        };
+        const string cyrillic = "абвгдеёжзийклмнопрстуфхцчшщъыьэюяіїєґў";
+        string[] cyrillicLatin =
+        [
+            "a", "b", "v", "g", "d", "e", "e", "zh", "z", "i", "y", "k", "l", "m", "n", "o", "p", "r", "s", "t", "u", "f", "kh", "ts", "ch", "sh",
+            "shch", "", "y", "", "e", "yu", "ya", "i", "yi", "ye", "g", "u",
+        ];
+        const string greek = "αβγδεζηθικλμνξοπρσςτυφχψω";
+        string[] greekLatin = ["a", "v", "g", "d", "e", "z", "i", "th", "i", "k", "l", "m", "n", "x", "o", "p", "r", "s", "s", "t", "y", "f", "ch", "ps", "o"];
+        for (var i = 0; i < cyrillic.Length; i++)
+        {
+            map[cyrillic[i]] = cyrillicLatin[i];
+        }
+
+        for (var i = 0; i < greek.Length; i++)
+        {
+            map[greek[i]] = greekLatin[i];
+        }
+
+        return map;
     }
 }

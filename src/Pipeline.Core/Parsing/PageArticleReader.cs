@@ -1,0 +1,490 @@
+using Pipeline.Core.Articles;
+
+namespace Pipeline.Core.Parsing;
+
+/// <summary>
+/// Finds the articles in classified page text and reads each one's fields (ARTICLE-FORMAT.md §1). Every look-ahead is
+/// bounded by a small window, so the work is linear in the number of lines whatever the input.
+/// </summary>
+internal sealed class PageArticleReader(PageLines lines, ParseContext context)
+{
+    private const int MaxHeadlineLength = 300;
+
+    // How many non-blank lines the header (caption, Short Url, link, Updated, Follow) may span before the headline repeats.
+    private const int HeaderWindow = 10;
+
+    private readonly PageLines _lines = lines;
+    private readonly int _count = lines.Count;
+
+    // For each line, the index of the first header word or bullet at or after it: lets the start test dismiss a
+    // body paragraph in constant time, since no article starts without one of them close below its headline.
+    private readonly int[] _nextChrome = NextChrome(lines);
+
+    private static int[] NextChrome(PageLines lines)
+    {
+        var next = new int[lines.Count + 1];
+        next[lines.Count] = int.MaxValue;
+        for (var i = lines.Count - 1; i >= 0; i--)
+        {
+            next[i] = lines[i].IsHeaderWord || lines.Kind(i) == LineKind.Bullet ? i : next[i + 1];
+        }
+
+        return next;
+    }
+
+    public ParseResult ReadAll()
+    {
+        var warnings = new List<string>();
+        var articles = new List<ParsedArticle>();
+        var start = FindStart(0);
+        if (start < 0)
+        {
+            // No header anywhere: a bare article, headline first.
+            start = BareStart();
+        }
+        else if (SkippedText(0, start) is var skipped and > 0)
+        {
+            warnings.Add($"{skipped} line(s) of text before the first headline were skipped: they belong to no article");
+        }
+
+        while (start >= 0)
+        {
+            var header = ReadHeader(start);
+            var next = FindStart(header.BodyStart);
+            var end = next < 0 ? _count : next;
+            var article = Build(header, end);
+            if (article is null)
+            {
+                warnings.Add($"\"{Shorten(header.Headline)}\" was skipped: a headline with no body text and no summary");
+            }
+            else
+            {
+                articles.Add(article);
+            }
+
+            start = next;
+        }
+
+        return ParseResult.Of(articles, warnings);
+    }
+
+    private int FindStart(int from)
+    {
+        for (var i = from; i < _count; i++)
+        {
+            if (IsStart(i))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    private int BareStart()
+    {
+        for (var i = 0; i < _count; i++)
+        {
+            if (_lines.Kind(i) == LineKind.Text)
+            {
+                return IsHeadlineCandidate(i) && !PageText.IsBodyLike(_lines.Span(i)) && i + 1 < _count ? i : -1;
+            }
+        }
+
+        return -1;
+    }
+
+    private int SkippedText(int from, int to)
+    {
+        var count = 0;
+        for (var i = from; i < to; i++)
+        {
+            if (_lines.Kind(i) == LineKind.Text)
+            {
+                count++;
+            }
+        }
+
+        return count;
+    }
+
+    private bool IsHeadlineCandidate(int i) =>
+        _lines.Kind(i) == LineKind.Text && _lines[i].Length <= MaxHeadlineLength && _lines.Span(i)[^1] != ':';
+
+    /// <summary>
+    /// Does an article start at line <paramref name="i"/>? Yes when the line repeats a few lines further down with header
+    /// words or a caption between (the strongest sign), or, for pages that do not repeat it, when header words follow it
+    /// after at most one caption line.
+    /// </summary>
+    private bool IsStart(int i)
+    {
+        // No header word or bullet close below, and no "headline / headline" either: running text.
+        if (_nextChrome[i] - i > HeaderWindow && !(i + 1 < _count && _lines.SameText(i, i + 1)) && !(i + 2 < _count && _lines.SameText(i, i + 2)))
+        {
+            return false;
+        }
+
+        if (!IsHeadlineCandidate(i) || UpdatedTime.TryTimestamp(_lines.Span(i), out _))
+        {
+            return false;
+        }
+
+        var headerWords = 0;
+        var repeat = false;
+        var captions = 0;
+        var captionLine = -1;
+        for (var (j, steps) = (i + 1, 0); j < _count && steps < HeaderWindow; j++, steps++)
+        {
+            var kind = _lines.Kind(j);
+            if (_lines[j].IsHeaderWord)
+            {
+                headerWords++;
+                continue;
+            }
+
+            if (kind == LineKind.Url && _lines.Kind(j - 1) == LineKind.ShortUrl)
+            {
+                continue;
+            }
+
+            if (kind == LineKind.Text && _lines.SameText(i, j))
+            {
+                repeat = true;
+                continue;
+            }
+
+            if (repeat && headerWords == 0 && _lines.SameText(i, j - 1))
+            {
+                // "headline / headline / summary or dateline": a page whose header had no chrome words at all.
+                if (kind == LineKind.Bullet || HasDateline(j))
+                {
+                    return true;
+                }
+            }
+
+            if (kind != LineKind.Text || headerWords > 0)
+            {
+                break;
+            }
+
+            // A caption (or its credit, or the caption again) between the headline and the header words.
+            if (CaptionCredit.IsCreditOnly(_lines.Span(j)) || (captionLine >= 0 && _lines.SameText(captionLine, j)))
+            {
+                continue;
+            }
+
+            if (++captions > 2)
+            {
+                return false;
+            }
+
+            captionLine = j;
+        }
+
+        if (repeat && headerWords > 0)
+        {
+            return true;
+        }
+
+        if (headerWords == 0 || captions > 1 || PageText.IsBodyLike(_lines.Span(i)))
+        {
+            return false;
+        }
+
+        // "last paragraph / next headline / Updated": the line above the header words is the headline unless it reads
+        // like a caption, or nothing but page furniture comes before line i.
+        return captions == 0 || AtBoundary(i) || LooksLikeCaption(captionLine);
+    }
+
+    private bool AtBoundary(int i) => i == 0 || _lines.Kind(i - 1) is LineKind.Junk or LineKind.Bullet;
+
+    private bool LooksLikeCaption(int j)
+    {
+        var span = _lines.Span(j);
+        return span.Length > 150 || PageText.EndsWithFullStop(span) || CaptionCredit.HasCredit(span);
+    }
+
+    private bool HasDateline(int j) => _lines.Kind(j) == LineKind.Text && Dateline.Split(_lines.Text(j)).Place is not null;
+
+    /// <summary>Is line <paramref name="j"/> inside the header, i.e. do header words or the repeated headline follow it?</summary>
+    private bool HeaderContinuesAfter(int j, int headline, bool needRepeat)
+    {
+        var otherText = 0;
+        for (var k = j + 1; k < _count && k <= j + 6; k++)
+        {
+            var line = _lines[k];
+            if (line.Kind == LineKind.Text && _lines.SameText(headline, k))
+            {
+                return true;
+            }
+
+            if (line.IsHeaderWord || (line.Kind == LineKind.Url && _lines.Kind(k - 1) == LineKind.ShortUrl))
+            {
+                if (!needRepeat)
+                {
+                    return true;
+                }
+
+                continue;
+            }
+
+            // Besides credit and author lines, only one more caption line may sit between; a bullet, breadcrumb or link ends the header.
+            if (line.Kind != LineKind.Text
+                || (!CaptionCredit.IsCreditOnly(_lines.Span(k)) && !IsStrongName(_lines.Span(k)) && ++otherText > 1))
+            {
+                return false;
+            }
+        }
+
+        return false;
+    }
+
+    private PageHeader ReadHeader(int h)
+    {
+        var header = new PageHeader(_lines.Text(h));
+        var afterRepeat = false;
+        var expectLink = false;
+        var sawShortUrl = false;
+        var j = h + 1;
+        for (; j < _count; j++)
+        {
+            var line = _lines[j];
+            switch (line.Kind)
+            {
+                case LineKind.Junk:
+                    continue;
+                case LineKind.ShortUrl:
+                    header.HeaderWords++;
+                    (expectLink, sawShortUrl) = (true, true);
+                    var inline = _lines.Span(j)[9..].Trim();
+                    if (!inline.IsEmpty)
+                    {
+                        header.ShortUrl ??= inline.ToString();
+                        expectLink = false;
+                    }
+
+                    continue;
+                case LineKind.Url when expectLink || (sawShortUrl && header.ShortUrl is null && !afterRepeat):
+                    header.ShortUrl ??= _lines.Text(j);
+                    expectLink = false;
+                    continue;
+                case LineKind.Updated:
+                    header.HeaderWords++;
+                    header.AddUpdated(UpdatedTime.ValueOf(_lines.Span(j)));
+                    expectLink = false;
+                    continue;
+                case LineKind.Follow:
+                    header.HeaderWords++;
+                    expectLink = false;
+                    continue;
+                case LineKind.Bullet:
+                    header.Summary.Add(BulletAt(ref j));
+                    afterRepeat = true;
+                    continue;
+                case LineKind.Text when expectLink && LeadingLink(_lines.Span(j)) is { } link:
+                    // "https://arab.news/9qmds Copy": the link with a button's label copied after it.
+                    header.ShortUrl ??= link;
+                    expectLink = false;
+                    continue;
+                case LineKind.Text when _lines.SameText(h, j):
+                    // Printed twice before anything else ("headline / headline / caption / Short Url"), the header has not ended.
+                    afterRepeat |= header.HeaderWords > 0 || header.Caption is not null || header.Credit is not null;
+                    continue;
+                case LineKind.Text when ReadHeaderText(header, j, h, afterRepeat):
+                    expectLink = false;
+                    continue;
+            }
+
+            break;
+        }
+
+        header.BodyStart = j;
+        return header;
+    }
+
+    /// <summary>Takes a text line of the header or trailer as caption, credit, name or timestamp; false when the body starts here.</summary>
+    private bool ReadHeaderText(PageHeader header, int j, int h, bool afterRepeat)
+    {
+        var span = _lines.Span(j);
+        // An author line in the header: after the header words, or right below the caption (never a credit line).
+        if (!afterRepeat && (header.HeaderWords > 0 || header.Caption is not null) && IsStrongName(span) && !CaptionCredit.IsCreditOnly(span))
+        {
+            header.AddName(span);
+            return true;
+        }
+
+        // A paragraph that opens with a dateline is the story, whatever follows it.
+        if (!afterRepeat && HeaderContinuesAfter(j, h, needRepeat: header.HeaderWords > 0) && !HasDateline(j))
+        {
+            header.AddCaption(span);
+            return true;
+        }
+
+        var inTrailer = afterRepeat || header.HeaderWords > 0;
+        if (!inTrailer)
+        {
+            return false;
+        }
+
+        if (UpdatedTime.TryTimestamp(span, out var stamp))
+        {
+            header.Published ??= stamp;
+            return true;
+        }
+
+        // An edition, an author in capitals or a "By" line is trusted before asking whether a new article starts here.
+        if (IsStrongName(span))
+        {
+            header.AddName(span);
+            return true;
+        }
+
+        if (IsStart(j))
+        {
+            return false;
+        }
+
+        if (PageText.IsNameLine(span) && (AnchorFollows(j) || (IsAnchor(j - 1) && j + 1 < _count && HasDateline(j + 1))))
+        {
+            header.AddName(span);
+            return true;
+        }
+
+        // An image caption placed after the repeated headline, right above the summary bullets.
+        if (afterRepeat && header.Summary.Count == 0 && header.Caption is null && j + 1 < _count && _lines.Kind(j + 1) == LineKind.Bullet
+            && CaptionCredit.HasCredit(span))
+        {
+            header.AddCaption(span);
+            return true;
+        }
+
+        return false;
+    }
+
+    /// <summary>A bullet's text; a marker alone on its line takes the text from the line below (a list copied oddly).</summary>
+    private string BulletAt(ref int j)
+    {
+        var text = _lines.BulletText(j);
+        if (text.Length == 0 && j + 1 < _count && _lines.Kind(j + 1) == LineKind.Text)
+        {
+            text = _lines.Text(++j);
+        }
+
+        return text;
+    }
+
+    /// <summary>A link opening the line (a scheme-less one such as <c>bit.ly/x</c> too), possibly with a short label after it.</summary>
+    private static string? LeadingLink(ReadOnlySpan<char> span)
+    {
+        var space = span.IndexOfAny(' ', '\t', '\u00A0');
+        var link = space < 0 ? span : span[..space];
+        return span.Length - link.Length <= 20 && PageLines.IsLink(link) ? link.ToString() : null;
+    }
+
+    private static bool IsStrongName(ReadOnlySpan<char> span) =>
+        PageText.IsNameLine(span) && (PageText.IsAllCaps(span) || PageText.StartsWithBy(span) || PageText.IsEditionName(span));
+
+    private bool IsAnchor(int j) => j >= 0 && (_lines[j].IsHeaderWord || UpdatedTime.TryTimestamp(_lines.Span(j), out _));
+
+    /// <summary>A trailer name is trusted when an <c>Updated</c>, <c>Follow</c> or timestamp line closes the run it is in.</summary>
+    private bool AnchorFollows(int j)
+    {
+        for (var k = j + 1; k < _count && k <= j + 4; k++)
+        {
+            if (IsAnchor(k))
+            {
+                return true;
+            }
+
+            if (_lines.Kind(k) != LineKind.Text || !PageText.IsNameLine(_lines.Span(k)))
+            {
+                return false;
+            }
+        }
+
+        return false;
+    }
+
+    private ParsedArticle? Build(PageHeader header, int end)
+    {
+        var last = TrimBreadcrumbs(header.BodyStart, end);
+        var paragraphs = new List<string>(Math.Max(0, last - header.BodyStart));
+        for (var j = header.BodyStart; j < last; j++)
+        {
+            switch (_lines.Kind(j))
+            {
+                case LineKind.Text or LineKind.Url:
+                    paragraphs.Add(_lines.Text(j));
+                    break;
+                case LineKind.Bullet:
+                    paragraphs.Add(BulletAt(ref j));
+                    break;
+                case LineKind.Updated when UpdatedTime.Resolve(UpdatedTime.ValueOf(_lines.Span(j)), context.UploadedAt).Value is null:
+                    // Not a time after all ("Updated at 10:30 GMT"): a line of the story.
+                    paragraphs.Add(_lines.Text(j));
+                    break;
+            }
+        }
+
+        if (paragraphs.Count == 0 && header.Summary.Count == 0)
+        {
+            return null;
+        }
+
+        var warnings = new List<string>();
+        var dateline = ArticleText.TakeDateline(paragraphs, warnings);
+        ArticleText.WarnIfNoBody(paragraphs, warnings);
+
+        var (updated, approximate) = ArticleText.ResolveUpdated(header.UpdatedText, context.UploadedAt, warnings);
+        return new ParsedArticle
+        {
+            Headline = header.Headline,
+            Caption = header.Caption,
+            ImageCredit = header.Credit,
+            OriginalShortUrl = header.ShortUrl,
+            UpdatedText = header.UpdatedText,
+            Updated = updated,
+            UpdatedIsApproximate = approximate,
+            Published = header.Published,
+            Summary = header.Summary,
+            Byline = header.Byline,
+            Edition = header.Edition,
+            Dateline = dateline,
+            Paragraphs = paragraphs,
+            Warnings = warnings,
+        };
+    }
+
+    /// <summary>
+    /// The end of the body without the next page's breadcrumbs (<c>date … You are here</c>, <c>• Home</c>,
+    /// <c>• Pakistan</c>, <c>• next headline</c>). A bullet list is only dropped when something marks it as breadcrumbs.
+    /// </summary>
+    private int TrimBreadcrumbs(int from, int end)
+    {
+        var last = end;
+        var junk = false;
+        while (last > from && _lines.Kind(last - 1) is LineKind.Junk or LineKind.Bullet or LineKind.Follow or LineKind.ShortUrl)
+        {
+            junk |= _lines.Kind(last - 1) == LineKind.Junk;
+            last--;
+        }
+
+        if (last == end)
+        {
+            return end;
+        }
+
+        var firstBullet = last < end && _lines.Kind(last) == LineKind.Bullet ? _lines.BulletText(last) : null;
+        var home = firstBullet is not null && firstBullet.Equals("Home", StringComparison.OrdinalIgnoreCase);
+        var namesNext = end < _count && _lines.Kind(end - 1) == LineKind.Bullet && _lines.BulletRepeats(end - 1, end);
+        var chromeOnly = true;
+        for (var j = last; j < end && chromeOnly; j++)
+        {
+            chromeOnly = _lines.Kind(j) != LineKind.Bullet;
+        }
+
+        return junk || home || namesNext || chromeOnly ? last : end;
+    }
+
+    private static string Shorten(string text) => text.Length <= 80 ? text : text[..77] + "…";
+}

@@ -1,0 +1,63 @@
+namespace Pipeline.Core.Parsing;
+
+/// <summary>Shapes of text lines the page-text rules ask about: sentences, names, capitals.</summary>
+internal static class PageText
+{
+    public static int CountWords(ReadOnlySpan<char> text) => Text.ReadingStats.CountWords(text);
+
+    /// <summary>
+    /// True when the line ends a sentence the way running text does (full stop, possibly inside quotes). Initials such
+    /// as <c>U.S.</c> do not count: a headline may end with them.
+    /// </summary>
+    public static bool EndsWithFullStop(ReadOnlySpan<char> text)
+    {
+        var t = text.TrimEnd("”\"’')]");
+        if (t.Length < 2 || t[^1] is not ('.' or '…'))
+        {
+            return false;
+        }
+
+        // "U.S." / "U.K.": a capital right before the stop and a stop two characters earlier.
+        return !(t.Length >= 4 && char.IsUpper(t[^2]) && t[^3] == '.');
+    }
+
+    /// <summary>Ends with sentence punctuation of any kind, including question and exclamation marks.</summary>
+    public static bool EndsLikeSentence(ReadOnlySpan<char> text)
+    {
+        var t = text.TrimEnd("”\"’')]");
+        return t.Length > 0 && t[^1] is '.' or '!' or '?' or '…' or ',' or ';' or ':';
+    }
+
+    /// <summary>Running text rather than a headline: a full stop at the end, very long, or a long sentence.</summary>
+    public static bool IsBodyLike(ReadOnlySpan<char> text) =>
+        text.Length > 300 || EndsWithFullStop(text) || (EndsLikeSentence(text) && CountWords(text) > 16);
+
+    /// <summary>At least two letters and none of them lower case (<c>AAMIR SAEED</c>, <c>IRBIL</c>).</summary>
+    public static bool IsAllCaps(ReadOnlySpan<char> text)
+    {
+        var letters = 0;
+        foreach (var c in text)
+        {
+            if (char.IsLetter(c))
+            {
+                if (!char.IsUpper(c))
+                {
+                    return false;
+                }
+
+                letters++;
+            }
+        }
+
+        return letters >= 2;
+    }
+
+    /// <summary>A short name line of the trailer: an edition (<c>Arab News Pakistan</c>), an agency or an author.</summary>
+    public static bool IsNameLine(ReadOnlySpan<char> text) =>
+        text.Length is >= 2 and <= 60 && CountWords(text) <= 7 && !EndsLikeSentence(text)
+        && text.IndexOfAny(":()“”\"") < 0 && text.IndexOfAnyInRange('0', '9') < 0;
+
+    public static bool StartsWithBy(ReadOnlySpan<char> text) => text.StartsWith("By ", StringComparison.OrdinalIgnoreCase);
+
+    public static bool IsEditionName(ReadOnlySpan<char> text) => text.StartsWith("Arab News", StringComparison.OrdinalIgnoreCase);
+}
