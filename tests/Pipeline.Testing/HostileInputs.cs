@@ -55,7 +55,7 @@ public static class HostileInputs
             new("hostile/deeply-nested.json", Utf8(new string('[', 100_000) + new string(']', 100_000)), HostileOutcome.Failed),
             new("hostile/json-not-an-article.json", Utf8("""{"hello": "world", "n": 1}"""), HostileOutcome.Failed),
             new("hostile/json-truncated.json", Utf8("""[{"title": "Cut off"""), HostileOutcome.Failed),
-            new("hostile/yaml-alias-bomb.md", Utf8(YamlBomb()), null),
+            new("hostile/yaml-alias-bomb.md", Utf8(YamlBomb()), HostileOutcome.Failed),
             new("hostile/markdown-unclosed-front-matter.md", Utf8("---\ntitle: never closed\n\nbody"), null),
             new("hostile/unknown.xyz", Random(512), HostileOutcome.Failed),
             new("hostile/odd#hash.txt", Utf8(Unique(article, "hash")), HostileOutcome.Published),

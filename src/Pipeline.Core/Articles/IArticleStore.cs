@@ -46,6 +46,15 @@ public interface IArticleStore
     /// </summary>
     Task<ArticleNeighbours> ListNeighboursAsync(ArticleListing listing, DateTimeOffset publishedAt, string id, int count, CancellationToken cancellationToken);
 
+    /// <summary>Notes that a render of <paramref name="version"/> was requested, so a render lost with a crashed host can be found.</summary>
+    Task MarkRenderPendingAsync(string id, int version, DateTimeOffset at, CancellationToken cancellationToken);
+
+    /// <summary>Clears the note once <paramref name="version"/> (or a later one) is live; a newer pending request stays.</summary>
+    Task ClearRenderPendingAsync(string id, int version, CancellationToken cancellationToken);
+
+    /// <summary>Renders requested at or before <paramref name="before"/> and still not done.</summary>
+    Task<IReadOnlyList<(string Id, int Version)>> ListRenderPendingAsync(DateTimeOffset before, int max, CancellationToken cancellationToken);
+
     /// <summary>Remembers that article <paramref name="id"/> is due at <paramref name="at"/>.</summary>
     Task ScheduleAsync(string id, DateTimeOffset at, CancellationToken cancellationToken);
 

@@ -203,7 +203,7 @@ public sealed class ArticleIngestor(
                 if (record.RenderedVersion < record.Version)
                 {
                     await articles.IndexAsync(record, cancellationToken);
-                    await renderQueue.EnqueueAsync(new RenderRequest(record.Id, record.Version), cancellationToken);
+                    await RequestRenderAsync(record, cancellationToken);
                 }
 
                 break;
@@ -213,11 +213,18 @@ public sealed class ArticleIngestor(
             case ArticleState.Draft or ArticleState.Removed when record.HasPage && record.RenderedVersion < record.Version:
                 // A page that was live must come down (the renderer writes the removal notice).
                 await articles.UnindexAsync(record, cancellationToken);
-                await renderQueue.EnqueueAsync(new RenderRequest(record.Id, record.Version), cancellationToken);
+                await RequestRenderAsync(record, cancellationToken);
                 break;
         }
 
         return record;
+    }
+
+    /// <summary>Queues the article's render, noting it first so a render lost with a crashed host is found again.</summary>
+    private async Task RequestRenderAsync(ArticleRecord record, CancellationToken cancellationToken)
+    {
+        await articles.MarkRenderPendingAsync(record.Id, record.Version, clock.GetUtcNow(), cancellationToken);
+        await renderQueue.EnqueueAsync(new RenderRequest(record.Id, record.Version), cancellationToken);
     }
 
     /// <summary>Publishes a held article whose time has come (used by the scheduler); no-op for anything else.</summary>

@@ -38,6 +38,7 @@ public sealed class SitePublisher(
         {
             // A duplicate or stale message: the page already shows this version.
             logger.LogInformation("Render skipped: article {ArticleId} version {Version} is already live", record.Id, record.RenderedVersion);
+            await articles.ClearRenderPendingAsync(record.Id, record.RenderedVersion, cancellationToken);
             return [];
         }
 
@@ -66,6 +67,7 @@ public sealed class SitePublisher(
         }
 
         await MarkRenderedAsync(record, cancellationToken);
+        await articles.ClearRenderPendingAsync(record.Id, record.Version, cancellationToken);
         logger.LogInformation("Rendered article {ArticleId} version {Version}: {Written} files written, {Unchanged} unchanged",
             record.Id, record.Version, writer.Written.Count, writer.Unchanged);
         return writer.Written.ToList();

@@ -5,9 +5,17 @@ namespace Pipeline.Core.Publishing;
 
 /// <summary>
 /// Finds uploads that never reached a final state — the trigger's event was lost, or the host stopped in the middle
-/// of one — and runs them through ingest again. Safe to run at any time: ingest is idempotent.
+/// of one — and runs them through ingest again, and queues again renders that were requested but never done.
+/// Safe to run at any time: ingest and render are idempotent.
 /// </summary>
-public sealed class UploadRecovery(IUploadStore uploads, IUploadStatusStore statuses, IArticleIngestor ingestor, TimeProvider clock, ILogger<UploadRecovery> logger)
+public sealed class UploadRecovery(
+    IUploadStore uploads,
+    IUploadStatusStore statuses,
+    IArticleIngestor ingestor,
+    Articles.IArticleStore articles,
+    IRenderQueue renderQueue,
+    TimeProvider clock,
+    ILogger<UploadRecovery> logger)
 {
     /// <summary>Re-ingests uploads without a final status whose last sign of life is older than <paramref name="stalledFor"/>; returns their names.</summary>
     public async Task<IReadOnlyList<string>> RecoverAsync(TimeSpan stalledFor, CancellationToken cancellationToken)
@@ -43,6 +51,13 @@ public sealed class UploadRecovery(IUploadStore uploads, IUploadStatusStore stat
                 // Left as "retrying" with the reason; the next sweep (or the trigger) tries again.
                 logger.LogWarning("Stalled upload {BlobName} still failing: {Reason}", name, ex.Message);
             }
+        }
+
+        // Renders requested but never done (the message was in flight when a host went away) are queued again.
+        foreach (var (id, version) in await articles.ListRenderPendingAsync(cutoff, 1000, cancellationToken))
+        {
+            await renderQueue.EnqueueAsync(new RenderRequest(id, version), cancellationToken);
+            logger.LogInformation("Re-queued the render of article {ArticleId} version {Version}", id, version);
         }
 
         return stalled;

@@ -217,6 +217,45 @@ internal sealed class TableArticleStore(StorageClients clients) : IArticleStore
         return new ArticleNeighbours(newer.Take(count).ToList(), older);
     }
 
+    public Task MarkRenderPendingAsync(string id, int version, DateTimeOffset at, CancellationToken cancellationToken) =>
+        clients.ArticleIndex.UpsertEntityAsync(
+            new RenderPendingEntity { RowKey = TableKeys.Check(id), Version = version, RequestedAt = at }, TableUpdateMode.Replace, cancellationToken);
+
+    public async Task ClearRenderPendingAsync(string id, int version, CancellationToken cancellationToken)
+    {
+        var pending = await clients.ArticleIndex.GetEntityIfExistsAsync<RenderPendingEntity>(RenderPendingEntity.Partition, TableKeys.Check(id), cancellationToken: cancellationToken);
+        if (!pending.HasValue || pending.Value!.Version > version)
+        {
+            return;
+        }
+
+        try
+        {
+            // Conditional: a newer request noted since the read keeps its row.
+            await clients.ArticleIndex.DeleteEntityAsync(RenderPendingEntity.Partition, id, pending.Value.ETag, cancellationToken);
+        }
+        catch (RequestFailedException ex) when (ex.Status is 404 or 412)
+        {
+        }
+    }
+
+    public async Task<IReadOnlyList<(string Id, int Version)>> ListRenderPendingAsync(DateTimeOffset before, int max, CancellationToken cancellationToken)
+    {
+        var pending = new List<(string, int)>();
+        var query = clients.ArticleIndex.QueryAsync<RenderPendingEntity>(
+            e => e.PartitionKey == RenderPendingEntity.Partition && e.RequestedAt <= before, maxPerPage: max, cancellationToken: cancellationToken);
+        await foreach (var e in query)
+        {
+            pending.Add((e.RowKey, e.Version));
+            if (pending.Count >= max)
+            {
+                break;
+            }
+        }
+
+        return pending;
+    }
+
     public async Task ScheduleAsync(string id, DateTimeOffset at, CancellationToken cancellationToken)
     {
         var entity = new ScheduleEntity { RowKey = ScheduleEntity.RowFor(at, id), ArticleId = id, DueAt = at };

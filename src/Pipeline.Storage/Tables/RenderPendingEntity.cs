@@ -1,0 +1,18 @@
+using Azure;
+using Azure.Data.Tables;
+
+namespace Pipeline.Storage.Tables;
+
+/// <summary>A requested render not yet done, in the <c>render-pending</c> partition of ArticleIndex (row = article id).</summary>
+internal sealed class RenderPendingEntity : ITableEntity
+{
+    public const string Partition = "render-pending";
+
+    public string PartitionKey { get; set; } = Partition;
+    public string RowKey { get; set; } = default!;
+    public DateTimeOffset? Timestamp { get; set; }
+    public ETag ETag { get; set; }
+
+    public int Version { get; set; }
+    public DateTimeOffset RequestedAt { get; set; }
+}
