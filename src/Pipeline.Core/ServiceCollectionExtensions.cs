@@ -36,6 +36,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<IArticleIngestor>(sp => sp.GetRequiredService<ArticleIngestor>());
         services.AddSingleton<ArticleQueries>();
         services.AddSingleton<UploadRecovery>();
+        services.AddSingleton<ArticleRepublisher>();
         services.AddSingleton<PublicUrls>();
         services.AddSingleton<SitePublisher>();
         services.AddSingleton<IArticleRenderer>(sp => sp.GetRequiredService<SitePublisher>());
