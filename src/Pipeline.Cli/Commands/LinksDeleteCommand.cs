@@ -1,0 +1,24 @@
+using Pipeline.Cli.Connection;
+using Pipeline.Cli.Output;
+using Spectre.Console;
+
+namespace Pipeline.Cli.Commands;
+
+/// <summary><c>pipeline links delete &lt;code&gt;</c>: archives a link; its code stays taken and its redirect answers 410.</summary>
+public sealed class LinksDeleteCommand(IAnsiConsole console, CliEnvironment environment, HttpClient http)
+    : PipelineCommand<LinkCodeSettings>(console, environment, http)
+{
+    protected override async Task<int> RunAsync(CommandScope scope, CancellationToken cancellationToken)
+    {
+        var (settings, api, _, output) = scope;
+        var link = await api.SendAsync(HttpMethod.Delete, "api/links/" + PipelineApi.Segment(settings.Code), null, cancellationToken);
+        if (output.IsJson)
+        {
+            output.WriteJson(link);
+            return ExitCodes.Ok;
+        }
+
+        output.Line($"[green]✔[/] Archived {Markup.Escape(link.Str("shortUrl") ?? settings.Code)}: it now answers 410, and the code stays taken.");
+        return ExitCodes.Ok;
+    }
+}
