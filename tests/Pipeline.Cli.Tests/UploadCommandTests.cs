@@ -1,11 +1,12 @@
 using System.Net;
 using Pipeline.Testing;
+using Xunit.Abstractions;
 
 namespace Pipeline.Cli.Tests;
 
 /// <summary><c>pipeline upload</c> against the local host: what an editor sees, and that what they see works.</summary>
 [Collection(CliHostCollection.Name)]
-public sealed class UploadCommandTests(CliHostFixture fixture)
+public sealed class UploadCommandTests(CliHostFixture fixture, ITestOutputHelper log)
 {
     [Fact]
     public async Task Upload_TwoArticleFile_PrintsPageAndShortUrlsThatResolve()
@@ -13,6 +14,7 @@ public sealed class UploadCommandTests(CliHostFixture fixture)
         var section = Section();
 
         var run = await fixture.RunAsync("upload", TestFiles.Path("two-articles.txt"), "--section", section);
+        log.WriteLine(run.Output);
 
         Assert.True(run.ExitCode == ExitCodes.Ok, run.ToString());
         Assert.Contains($"{section}/two-articles.txt published, 2 articles", run.Output);
@@ -65,6 +67,7 @@ public sealed class UploadCommandTests(CliHostFixture fixture)
         var section = Section();
 
         var run = await fixture.RunAsync("upload", file, "--section", section);
+        log.WriteLine(run.Output);
 
         Assert.True(run.ExitCode == ExitCodes.Failed, run.ToString());
         var reason = (await fixture.ApiAsync($"api/uploads/{section}/hostile.txt")).GetProperty("reason").GetString();
