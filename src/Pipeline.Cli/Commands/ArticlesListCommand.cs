@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using System.Text.Json;
 using Pipeline.Cli.Output;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -35,19 +36,18 @@ public sealed class ArticlesListCommand(IAnsiConsole console, CliEnvironment env
 
     protected override async Task<int> RunAsync(CommandScope scope, CancellationToken cancellationToken)
     {
-        var (settings, api, _, output) = scope;
+        var settings = scope.Settings;
         var query = new List<string> { $"top={settings.Top}" };
         AddQuery(query, "section", settings.Section);
         AddQuery(query, "tag", settings.Tag);
         AddQuery(query, "month", settings.Month);
         AddQuery(query, "continuation", settings.Continuation);
-        var page = await api.GetAsync("api/articles?" + string.Join('&', query), cancellationToken);
-        if (output.IsJson)
-        {
-            output.WriteJson(page);
-            return ExitCodes.Ok;
-        }
+        await CallAsync(scope, HttpMethod.Get, "api/articles?" + string.Join('&', query), null, page => Show(scope.Output, page), cancellationToken);
+        return ExitCodes.Ok;
+    }
 
+    private static void Show(CliOutput output, JsonElement page)
+    {
         var table = new Table().AddColumns("Id", "Headline", "Section", "Published", "Page");
         foreach (var article in page.Items("items"))
         {
@@ -64,8 +64,6 @@ public sealed class ArticlesListCommand(IAnsiConsole console, CliEnvironment env
         {
             output.Line($"[grey]More: add --continuation {Markup.Escape(next)}[/]");
         }
-
-        return ExitCodes.Ok;
     }
 
     private static void AddQuery(List<string> query, string name, string? value)

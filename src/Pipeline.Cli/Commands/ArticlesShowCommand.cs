@@ -1,8 +1,6 @@
-using System.ComponentModel;
 using Pipeline.Cli.Connection;
 using Pipeline.Cli.Output;
 using Spectre.Console;
-using Spectre.Console.Cli;
 
 namespace Pipeline.Cli.Commands;
 
@@ -12,27 +10,21 @@ public sealed class ArticlesShowCommand(IAnsiConsole console, CliEnvironment env
 {
     protected override async Task<int> RunAsync(CommandScope scope, CancellationToken cancellationToken)
     {
-        var (settings, api, _, output) = scope;
-        var found = await api.GetAsync("api/articles/" + PipelineApi.Segment(settings.Id), cancellationToken);
-        if (output.IsJson)
+        await CallAsync(scope, HttpMethod.Get, "api/articles/" + PipelineApi.Segment(scope.Settings.Id), null, found =>
         {
-            output.WriteJson(found);
-            return ExitCodes.Ok;
-        }
+            ArticleView.Write(scope.Output, found.Obj("article") ?? found);
+            var versions = new Table().AddColumns("Version", "At", "Headline", "From");
+            foreach (var version in found.Items("versions"))
+            {
+                versions.AddRow(
+                    new Text(version.Int("version").ToString(System.Globalization.CultureInfo.InvariantCulture)),
+                    new Text(version.Time("at")),
+                    new Text(version.Str("headline") ?? string.Empty),
+                    new Text(version.Str("sourceBlob") ?? string.Empty));
+            }
 
-        var article = found.Obj("article") ?? found;
-        ArticleView.Write(output, article);
-        var versions = new Table().AddColumns("Version", "At", "Headline", "From");
-        foreach (var version in found.Items("versions"))
-        {
-            versions.AddRow(
-                new Text(version.Int("version").ToString(System.Globalization.CultureInfo.InvariantCulture)),
-                new Text(version.Time("at")),
-                new Text(version.Str("headline") ?? string.Empty),
-                new Text(version.Str("sourceBlob") ?? string.Empty));
-        }
-
-        output.Write(versions);
+            scope.Output.Write(versions);
+        }, cancellationToken);
         return ExitCodes.Ok;
     }
 }

@@ -10,20 +10,14 @@ public sealed class ArticlesUnpublishCommand(IAnsiConsole console, CliEnvironmen
 {
     protected override async Task<int> RunAsync(CommandScope scope, CancellationToken cancellationToken)
     {
-        var (settings, api, _, output) = scope;
-        var article = await api.SendAsync(HttpMethod.Delete, "api/articles/" + PipelineApi.Segment(settings.Id), null, cancellationToken);
-        if (output.IsJson)
+        await CallAsync(scope, HttpMethod.Delete, "api/articles/" + PipelineApi.Segment(scope.Settings.Id), null, article =>
         {
-            output.WriteJson(article);
-            return ExitCodes.Ok;
-        }
-
-        output.Line($"[green]✔[/] Unpublished [bold]{Markup.Escape(article.Str("headline") ?? settings.Id)}[/]");
-        if (article.Str("url") is { } url)
-        {
-            output.Line($"  {Markup.Escape(url)} now says the article was removed (410); its short link is archived.");
-        }
-
+            scope.Output.Line($"[green]✔[/] Unpublished [bold]{Markup.Escape(article.Str("headline") ?? scope.Settings.Id)}[/]");
+            if (article.Str("url") is { } url)
+            {
+                scope.Output.Line($"  {Markup.Escape(url)} now says the article was removed (410); its short link is archived.");
+            }
+        }, cancellationToken);
         return ExitCodes.Ok;
     }
 }

@@ -35,21 +35,16 @@ public sealed class LinksCreateCommand(IAnsiConsole console, CliEnvironment envi
 
     protected override async Task<int> RunAsync(CommandScope scope, CancellationToken cancellationToken)
     {
-        var (settings, api, _, output) = scope;
+        var (settings, _, _, output) = scope;
         DateTimeOffset? expiresAt = settings.Expires is { } expires && Expiry.TryParse(expires, clock.GetUtcNow(), out var at) ? at : null;
-        var link = await api.SendAsync(HttpMethod.Post, "api/links", new { url = settings.Url, code = settings.Code, title = settings.Title, expiresAt }, cancellationToken);
-        if (output.IsJson)
+        await CallAsync(scope, HttpMethod.Post, "api/links", new { url = settings.Url, code = settings.Code, title = settings.Title, expiresAt }, link =>
         {
-            output.WriteJson(link);
-            return ExitCodes.Ok;
-        }
-
-        output.Line($"[green]✔[/] [link]{Markup.Escape(link.Str("shortUrl") ?? string.Empty)}[/] → {Markup.Escape(link.Str("url") ?? string.Empty)}");
-        if (link.Str("expiresAt") is not null)
-        {
-            output.Line($"  expires {link.Time("expiresAt")}");
-        }
-
+            output.Line($"[green]✔[/] [link]{Markup.Escape(link.Str("shortUrl") ?? string.Empty)}[/] → {Markup.Escape(link.Str("url") ?? string.Empty)}");
+            if (link.Str("expiresAt") is not null)
+            {
+                output.Line($"  expires {link.Time("expiresAt")}");
+            }
+        }, cancellationToken);
         return ExitCodes.Ok;
     }
 }

@@ -10,15 +10,9 @@ public sealed class LinksDeleteCommand(IAnsiConsole console, CliEnvironment envi
 {
     protected override async Task<int> RunAsync(CommandScope scope, CancellationToken cancellationToken)
     {
-        var (settings, api, _, output) = scope;
-        var link = await api.SendAsync(HttpMethod.Delete, "api/links/" + PipelineApi.Segment(settings.Code), null, cancellationToken);
-        if (output.IsJson)
-        {
-            output.WriteJson(link);
-            return ExitCodes.Ok;
-        }
-
-        output.Line($"[green]✔[/] Archived {Markup.Escape(link.Str("shortUrl") ?? settings.Code)}: it now answers 410, and the code stays taken.");
+        await CallAsync(scope, HttpMethod.Delete, "api/links/" + PipelineApi.Segment(scope.Settings.Code), null, link =>
+            scope.Output.Line($"[green]✔[/] Archived {Markup.Escape(link.Str("shortUrl") ?? scope.Settings.Code)}: it now answers 410, and the code stays taken."),
+            cancellationToken);
         return ExitCodes.Ok;
     }
 }

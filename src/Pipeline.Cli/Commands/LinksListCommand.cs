@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using System.Text.Json;
 using Pipeline.Cli.Output;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -23,15 +24,13 @@ public sealed class LinksListCommand(IAnsiConsole console, CliEnvironment enviro
 
     protected override async Task<int> RunAsync(CommandScope scope, CancellationToken cancellationToken)
     {
-        var (settings, api, _, output) = scope;
-        var tag = settings.Tag is { Length: > 0 } t ? "&tag=" + Uri.EscapeDataString(t) : string.Empty;
-        var page = await api.GetAsync($"api/links?top={settings.Top}{tag}", cancellationToken);
-        if (output.IsJson)
-        {
-            output.WriteJson(page);
-            return ExitCodes.Ok;
-        }
+        var tag = scope.Settings.Tag is { Length: > 0 } t ? "&tag=" + Uri.EscapeDataString(t) : string.Empty;
+        await CallAsync(scope, HttpMethod.Get, $"api/links?top={scope.Settings.Top}{tag}", null, page => Show(scope.Output, page), cancellationToken);
+        return ExitCodes.Ok;
+    }
 
+    private static void Show(CliOutput output, JsonElement page)
+    {
         var table = new Table().AddColumns("Code", "Short URL", "Target", "Created", "Status");
         foreach (var link in page.Items("links"))
         {
@@ -47,6 +46,5 @@ public sealed class LinksListCommand(IAnsiConsole console, CliEnvironment enviro
         }
 
         output.Write(table);
-        return ExitCodes.Ok;
     }
 }

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Pipeline.Cli.Connection;
 using Pipeline.Cli.Output;
 using Spectre.Console;
@@ -12,14 +13,12 @@ public sealed class LinksShowCommand(IAnsiConsole console, CliEnvironment enviro
 
     protected override async Task<int> RunAsync(CommandScope scope, CancellationToken cancellationToken)
     {
-        var (settings, api, _, output) = scope;
-        var link = await api.GetAsync("api/links/" + PipelineApi.Segment(settings.Code), cancellationToken);
-        if (output.IsJson)
-        {
-            output.WriteJson(link);
-            return ExitCodes.Ok;
-        }
+        await CallAsync(scope, HttpMethod.Get, "api/links/" + PipelineApi.Segment(scope.Settings.Code), null, link => Show(scope.Output, link), cancellationToken);
+        return ExitCodes.Ok;
+    }
 
+    private static void Show(CliOutput output, JsonElement link)
+    {
         var clicks = link.Obj("clicks");
         output.Write(new FactGrid()
             .Add("short", link.Str("shortUrl"))
@@ -48,7 +47,5 @@ public sealed class LinksShowCommand(IAnsiConsole console, CliEnvironment enviro
         {
             output.Write(TerminalQrCode.Draw(shortUrl));
         }
-
-        return ExitCodes.Ok;
     }
 }

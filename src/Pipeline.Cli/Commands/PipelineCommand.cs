@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Pipeline.Cli.Connection;
 using Pipeline.Cli.Output;
 using Spectre.Console;
@@ -31,6 +32,23 @@ public abstract class PipelineCommand<TSettings>(IAnsiConsole console, CliEnviro
     }
 
     protected abstract Task<int> RunAsync(CommandScope scope, CancellationToken cancellationToken);
+
+    /// <summary>One API call, answered with the API's own JSON for scripts or shown by <paramref name="show"/> for people.</summary>
+    protected static async Task<JsonElement> CallAsync(
+        CommandScope scope, HttpMethod method, string path, object? body, Action<JsonElement> show, CancellationToken cancellationToken)
+    {
+        var result = await scope.Api.SendAsync(method, path, body, cancellationToken);
+        if (scope.Output.IsJson)
+        {
+            scope.Output.WriteJson(result);
+        }
+        else
+        {
+            show(result);
+        }
+
+        return result;
+    }
 
     /// <summary>What one run of a command works with.</summary>
     protected sealed record CommandScope(TSettings Settings, PipelineApi Api, StorageConnector Storage, CliOutput Output);

@@ -18,7 +18,7 @@ public sealed class RepublishCommand(IAnsiConsole console, CliEnvironment enviro
     private const int PollParallelism = 8;
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(500);
 
-    public sealed class Settings : PipelineSettings
+    public sealed class Settings : WaitSettings
     {
         [CommandArgument(0, "[ID]")]
         [Description("One article's id.")]
@@ -32,24 +32,10 @@ public sealed class RepublishCommand(IAnsiConsole console, CliEnvironment enviro
         [Description("Every published article of one section.")]
         public string? Section { get; set; }
 
-        [CommandOption("--no-wait")]
-        [Description("Queue the work and return without following it.")]
-        public bool NoWait { get; set; }
-
-        [CommandOption("--timeout <SECONDS>")]
-        [Description("How long to follow the pages being rewritten.")]
-        [DefaultValue(300)]
-        public int Timeout { get; set; } = 300;
-
         public override ValidationResult Validate()
         {
             var scopes = (Id is null ? 0 : 1) + (Section is null ? 0 : 1) + (All ? 1 : 0);
-            if (scopes != 1)
-            {
-                return ValidationResult.Error("say what to republish: an article id, --section <SECTION> or --all");
-            }
-
-            return Timeout is < 1 or > 86_400 ? ValidationResult.Error("--timeout must be from 1 to 86400 seconds") : base.Validate();
+            return scopes == 1 ? base.Validate() : ValidationResult.Error("say what to republish: an article id, --section <SECTION> or --all");
         }
     }
 

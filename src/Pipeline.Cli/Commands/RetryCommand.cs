@@ -19,16 +19,8 @@ public sealed class RetryCommand(IAnsiConsole console, CliEnvironment environmen
 
     protected override async Task<int> RunAsync(CommandScope scope, CancellationToken cancellationToken)
     {
-        var (settings, api, _, output) = scope;
-        var upload = await api.SendAsync(HttpMethod.Post, PipelineApi.UploadPath(settings.Upload) + "/retry", null, cancellationToken);
-        if (output.IsJson)
-        {
-            output.WriteJson(upload);
-        }
-        else
-        {
-            UploadView.Write(output, settings.Upload, upload);
-        }
+        var name = scope.Settings.Upload;
+        var upload = await CallAsync(scope, HttpMethod.Post, PipelineApi.UploadPath(name) + "/retry", null, status => UploadView.Write(scope.Output, name, status), cancellationToken);
 
         return upload.Str("state") == "failed" ? ExitCodes.Failed : ExitCodes.Ok;
     }

@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using System.Text.Json;
 using Pipeline.Cli.Connection;
 using Pipeline.Cli.Output;
 using Spectre.Console;
@@ -24,35 +25,27 @@ public sealed class StatusCommand(IAnsiConsole console, CliEnvironment environme
 
     protected override async Task<int> RunAsync(CommandScope scope, CancellationToken cancellationToken)
     {
-        var (settings, api, _, output) = scope;
-        if (settings.Upload is { } name)
+        if (scope.Settings.Upload is { } name)
         {
-            var upload = await api.GetAsync(PipelineApi.UploadPath(name), cancellationToken);
-            if (output.IsJson)
+            var upload = await CallAsync(scope, HttpMethod.Get, PipelineApi.UploadPath(name), null, status =>
             {
-                output.WriteJson(upload);
-            }
-            else
-            {
-                UploadView.Write(output, name, upload, done: upload.Str("state") is "published" or "failed");
-                output.Line($"[grey]received {upload.Time("receivedAt")}, updated {upload.Time("updatedAt")}[/]");
-            }
-
+                UploadView.Write(scope.Output, name, status, done: status.Str("state") is "published" or "failed");
+                scope.Output.Line($"[grey]received {status.Time("receivedAt")}, updated {status.Time("updatedAt")}[/]");
+            }, cancellationToken);
             return upload.Str("state") == "failed" ? ExitCodes.Failed : ExitCodes.Ok;
         }
 
-        var list = await api.GetAsync($"api/uploads?top={settings.Top}", cancellationToken);
-        if (output.IsJson)
-        {
-            output.WriteJson(list);
-            return ExitCodes.Ok;
-        }
+        await CallAsync(scope, HttpMethod.Get, $"api/uploads?top={scope.Settings.Top}", null, list => Show(scope.Output, list), cancellationToken);
+        return ExitCodes.Ok;
+    }
 
+    private static void Show(CliOutput output, JsonElement list)
+    {
         var uploads = list.Items("uploads").ToList();
         if (uploads.Count == 0)
         {
             output.Line("No uploads yet. Publish one with: pipeline upload <file>");
-            return ExitCodes.Ok;
+            return;
         }
 
         var table = new Table().AddColumns("Upload", "State", "Articles", "Updated", "Reason");
@@ -67,7 +60,6 @@ public sealed class StatusCommand(IAnsiConsole console, CliEnvironment environme
         }
 
         output.Write(table);
-        return ExitCodes.Ok;
     }
 
     private static string StateMarkup(string? state) => state switch

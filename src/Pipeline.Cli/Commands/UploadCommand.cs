@@ -20,7 +20,7 @@ public sealed partial class UploadCommand(IAnsiConsole console, CliEnvironment e
 
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(500);
 
-    public sealed partial class Settings : PipelineSettings
+    public sealed partial class Settings : WaitSettings
     {
         [CommandArgument(0, "<PATHS>")]
         [Description("Files or folders to upload; a folder's files keep their paths below it.")]
@@ -30,15 +30,6 @@ public sealed partial class UploadCommand(IAnsiConsole console, CliEnvironment e
         [Description("Section to publish in: the files are uploaded as {section}/{name}.")]
         public string? Section { get; set; }
 
-        [CommandOption("--no-wait")]
-        [Description("Upload and return without waiting for the pipeline.")]
-        public bool NoWait { get; set; }
-
-        [CommandOption("--timeout <SECONDS>")]
-        [Description("How long to wait for the pipeline to publish or refuse each upload.")]
-        [DefaultValue(120)]
-        public int Timeout { get; set; } = 120;
-
         public override ValidationResult Validate()
         {
             if (Section is not null && !SectionPattern().IsMatch(Section))
@@ -46,7 +37,7 @@ public sealed partial class UploadCommand(IAnsiConsole console, CliEnvironment e
                 return ValidationResult.Error($"--section must be lower-case letters, digits and dashes (like 'pakistan' or 'world-news'), not '{Section}'");
             }
 
-            return Timeout is < 1 or > 3600 ? ValidationResult.Error("--timeout must be from 1 to 3600 seconds") : base.Validate();
+            return base.Validate();
         }
 
         [GeneratedRegex("^[a-z0-9][a-z0-9-]{0,62}$")]
