@@ -61,7 +61,7 @@ public sealed class ManagementCommandTests(CliHostFixture fixture)
     }
 
     [Fact]
-    public async Task Republish_OneArticle_RewritesItsPage()
+    public async Task Republish_OneArticleInInteractiveTerminal_ShowsProgressAndRewritesItsPage()
     {
         var section = await UploadAsync();
         var article = (await fixture.ApiAsync($"api/articles?section={section}")).GetProperty("items")[0];
@@ -69,9 +69,10 @@ public sealed class ManagementCommandTests(CliHostFixture fixture)
         var site = new BlobServiceClient(fixture.ConnectionString).GetBlobContainerClient(fixture.Host.Names.SiteContainer);
         await site.GetBlobClient(url.AbsolutePath.TrimStart('/') + "index.html").DeleteAsync();
 
-        var run = await fixture.RunAsync("republish", article.GetProperty("id").GetString()!);
+        var run = await CliRun.RunAsync(fixture.Environment(), interactive: true, "republish", article.GetProperty("id").GetString()!);
 
         Assert.True(run.ExitCode == ExitCodes.Ok, run.ToString());
+        Assert.Contains("Pages rewritten", run.Output);
         Assert.Contains("Republished 1 article", run.Output);
         Assert.Equal(HttpStatusCode.OK, (await fixture.Http.GetAsync(url)).StatusCode);
     }
