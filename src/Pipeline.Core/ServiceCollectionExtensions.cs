@@ -39,6 +39,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<IArticleIngestor>(sp => sp.GetRequiredService<ArticleIngestor>());
         services.AddSingleton<ArticleQueries>();
         services.AddSingleton<UploadRecovery>();
+        services.AddSingleton<ArticleRepublisher>();
         services.AddSingleton<PublicUrls>();
         services.AddSingleton<ThemeProvider>();
         services.AddSingleton<SiteComposer>();

@@ -20,6 +20,8 @@ public sealed class StorageClients(BlobServiceClient blobs, QueueServiceClient q
     public BlobContainerClient Content => field ??= BlobService.GetBlobContainerClient(Names.ContentContainer);
     public BlobContainerClient Templates => field ??= BlobService.GetBlobContainerClient(Names.TemplatesContainer);
     public QueueClient RenderQueue => field ??= QueueService.GetQueueClient(Names.RenderQueue);
+    public QueueClient RenderPoisonQueue => field ??= QueueService.GetQueueClient(Names.RenderQueue + StorageNames.PoisonSuffix);
+    public QueueClient UploadPoisonQueue => field ??= QueueService.GetQueueClient(StorageNames.BlobTriggerPoisonQueue);
     public TableClient Articles => field ??= TableService.GetTableClient(Names.ArticlesTable);
     public TableClient ArticleIndex => field ??= TableService.GetTableClient(Names.ArticleIndexTable);
     public TableClient Slugs => field ??= TableService.GetTableClient(Names.SlugsTable);
@@ -36,7 +38,7 @@ public sealed class StorageClients(BlobServiceClient blobs, QueueServiceClient q
             Content.CreateIfNotExistsAsync(cancellationToken: cancellationToken),
             Templates.CreateIfNotExistsAsync(cancellationToken: cancellationToken),
             RenderQueue.CreateIfNotExistsAsync(cancellationToken: cancellationToken),
-            QueueService.GetQueueClient(Names.RenderQueue + "-poison").CreateIfNotExistsAsync(cancellationToken: cancellationToken),
+            RenderPoisonQueue.CreateIfNotExistsAsync(cancellationToken: cancellationToken),
         };
         foreach (var table in new[] { Articles, ArticleIndex, Slugs, ShortLinks, UploadsTable })
         {

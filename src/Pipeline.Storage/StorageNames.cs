@@ -13,6 +13,12 @@ public static class StorageNames
 
     public const string RenderQueue = "render";
 
+    /// <summary>Where the queue trigger moves a message that failed five times: <c>{queue}-poison</c>.</summary>
+    public const string PoisonSuffix = "-poison";
+
+    /// <summary>Where the blob trigger puts an upload it gave up on (a host-wide name, not per container).</summary>
+    public const string BlobTriggerPoisonQueue = "webjobs-blobtrigger-poison";
+
     public const string ArticlesTable = "Articles";
     public const string ArticleIndexTable = "ArticleIndex";
     public const string SlugsTable = "Slugs";

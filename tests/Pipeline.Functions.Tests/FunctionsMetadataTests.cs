@@ -48,6 +48,8 @@ public sealed class FunctionsMetadataTests
     [InlineData("ArchiveShortLink", "api/links/{code}", "delete", "Function")]
     [InlineData("GetShortLinkQrCode", "api/links/{code}/qr", "get", "Function")]
     [InlineData("FollowShortLink", "{code}", "get", "Anonymous")]
+    [InlineData("ListUploads", "api/uploads", "get", "Function")]
+    [InlineData("RepublishArticles", "api/articles/republish", "post", "Function")]
     public void HttpFunctions_DeclareTheirRoutes(string name, string route, string method, string authLevel)
     {
         var trigger = Trigger(Function(name));

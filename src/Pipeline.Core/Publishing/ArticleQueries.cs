@@ -21,6 +21,27 @@ public sealed class ArticleQueries(IArticleStore articles, IUploadStatusStore st
         return (status, records.OfType<ArticleRecord>().ToList());
     }
 
+    /// <summary>
+    /// The <paramref name="top"/> most recently updated uploads, newest first. The status table has one row per upload
+    /// ever seen and no time index, so this reads every row: fine for a desk's uploads, and only operators ask.
+    /// </summary>
+    public async Task<IReadOnlyList<UploadStatus>> ListUploadsAsync(int top, CancellationToken cancellationToken)
+    {
+        top = Math.Clamp(top, 1, MaxTop);
+        var newest = new PriorityQueue<UploadStatus, DateTimeOffset>(top + 1);
+        await foreach (var status in statuses.ListAsync(cancellationToken))
+        {
+            // Keeps only the newest N in memory: the oldest kept one leaves first.
+            newest.Enqueue(status, status.UpdatedAt);
+            if (newest.Count > top)
+            {
+                newest.Dequeue();
+            }
+        }
+
+        return newest.UnorderedItems.Select(item => item.Element).OrderByDescending(s => s.UpdatedAt).ThenBy(s => s.Name, StringComparer.Ordinal).ToList();
+    }
+
     /// <summary>Published articles newest first, in one listing: a section, a tag, a month (<c>yyyy-MM</c>) or all.</summary>
     public Task<ArticlePage> ListAsync(string? section, string? tag, string? month, int top, string? continuation, CancellationToken cancellationToken)
     {

@@ -13,7 +13,7 @@ namespace Pipeline.Functions.Functions;
 public sealed class RecordPoisonUpload(ArticleIngestor publishing, ILogger<RecordPoisonUpload> logger)
 {
     /// <summary>The queue the blob trigger moves an upload to after five failed attempts.</summary>
-    public const string PoisonQueue = "webjobs-blobtrigger-poison";
+    public const string PoisonQueue = StorageNames.BlobTriggerPoisonQueue;
 
     [Function(nameof(RecordPoisonUpload))]
     public async Task Run(

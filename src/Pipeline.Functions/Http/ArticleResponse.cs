@@ -3,7 +3,7 @@ using Pipeline.Core.Publishing;
 
 namespace Pipeline.Functions.Http;
 
-/// <summary>An article as the management API shows it.</summary>
+/// <summary>An article as the management API shows it; its page is live once <see cref="RenderedVersion"/> reaches <see cref="Version"/>.</summary>
 public sealed record ArticleResponse(
     string Id,
     string Headline,
@@ -18,9 +18,10 @@ public sealed record ArticleResponse(
     DateTimeOffset PublishedAt,
     DateTimeOffset UpdatedAt,
     string? Description,
-    string SourceBlob)
+    string SourceBlob,
+    int RenderedVersion)
 {
     public static ArticleResponse From(ArticleRecord r, PublicUrls urls) => new(
         r.Id, r.Headline, r.State.ToString().ToLowerInvariant(), r.Section, r.Tags, r.Slug, urls.Page(r.Path), urls.Short(r.ShortCode),
-        r.OriginalShortUrl, r.Version, r.PublishedAt, r.UpdatedAt, r.Description, r.SourceBlob);
+        r.OriginalShortUrl, r.Version, r.PublishedAt, r.UpdatedAt, r.Description, r.SourceBlob, r.RenderedVersion);
 }

@@ -1,0 +1,126 @@
+using System.Net;
+using Pipeline.Testing;
+using Xunit.Abstractions;
+
+namespace Pipeline.Cli.Tests;
+
+/// <summary><c>pipeline upload</c> against the local host: what an editor sees, and that what they see works.</summary>
+[Collection(CliHostCollection.Name)]
+public sealed class UploadCommandTests(CliHostFixture fixture, ITestOutputHelper log)
+{
+    [Fact]
+    public async Task Upload_TwoArticleFile_PrintsPageAndShortUrlsThatResolve()
+    {
+        var section = Section();
+
+        var run = await fixture.RunAsync("upload", TestFiles.Path("two-articles.txt"), "--section", section);
+        log.WriteLine(run.Output);
+
+        Assert.True(run.ExitCode == ExitCodes.Ok, run.ToString());
+        Assert.Contains($"{section}/two-articles.txt published, 2 articles", run.Output);
+        await AssertUrlsResolveAsync(run, expectedArticles: 2);
+    }
+
+    [Fact]
+    public async Task Upload_SharedSeedSample_PrintsUrlsThatResolve()
+    {
+        // The shared sample sits beside the checkout on developer machines and in CI; without it there is nothing to check.
+        if (TestFiles.SeedSample() is not { } seed)
+        {
+            return;
+        }
+
+        var run = await fixture.RunAsync("upload", seed, "--section", Section());
+
+        Assert.True(run.ExitCode == ExitCodes.Ok, run.ToString());
+        await AssertUrlsResolveAsync(run, expectedArticles: 2);
+    }
+
+    [Fact]
+    public async Task Upload_Json_ParsesAndMatchesTheApi()
+    {
+        var section = Section();
+
+        var run = await fixture.RunAsync("upload", TestFiles.Path("two-articles.txt"), "--section", section, "--json");
+
+        Assert.True(run.ExitCode == ExitCodes.Ok, run.ToString());
+        var upload = Assert.Single(run.Json.GetProperty("uploads").EnumerateArray());
+        Assert.Equal($"{section}/two-articles.txt", upload.GetProperty("name").GetString());
+        Assert.True(upload.GetProperty("done").GetBoolean());
+        var status = upload.GetProperty("status");
+        var api = await fixture.ApiAsync($"api/uploads/{section}/two-articles.txt");
+        Assert.Equal(api.GetProperty("state").GetString(), status.GetProperty("state").GetString());
+        Assert.Equal(
+            api.GetProperty("articles").EnumerateArray().Select(a => (a.GetProperty("id").GetString(), a.GetProperty("url").GetString(), a.GetProperty("shortUrl").GetString())),
+            status.GetProperty("articles").EnumerateArray().Select(a => (a.GetProperty("id").GetString(), a.GetProperty("url").GetString(), a.GetProperty("shortUrl").GetString())));
+    }
+
+    [Fact]
+    public async Task Upload_HostileBinaryFile_PrintsTheReasonAndExitsNonZero()
+    {
+        var folder = Directory.CreateTempSubdirectory("cli-hostile");
+        var file = Path.Combine(folder.FullName, "hostile.txt");
+        var bytes = new byte[4096];
+        new Random(9).NextBytes(bytes);
+        bytes[10] = 0;
+        await File.WriteAllBytesAsync(file, bytes);
+        var section = Section();
+
+        var run = await fixture.RunAsync("upload", file, "--section", section);
+        log.WriteLine(run.Output);
+
+        Assert.True(run.ExitCode == ExitCodes.Failed, run.ToString());
+        var reason = (await fixture.ApiAsync($"api/uploads/{section}/hostile.txt")).GetProperty("reason").GetString();
+        Assert.False(string.IsNullOrWhiteSpace(reason));
+        Assert.Contains($"{section}/hostile.txt failed: {reason}", run.Output);
+    }
+
+    [Fact]
+    public async Task Upload_LargeFolderInInteractiveTerminal_ShowsProgressAndKeepsRelativePaths()
+    {
+        var folder = Directory.CreateTempSubdirectory("cli-folder");
+        Directory.CreateDirectory(Path.Combine(folder.FullName, "inner"));
+        await File.WriteAllTextAsync(Path.Combine(folder.FullName, "big.txt"), GeneratedArticles.File(41, 2, paragraphs: 2000));
+        await File.WriteAllTextAsync(Path.Combine(folder.FullName, "inner", "small.txt"), GeneratedArticles.File(42, 1));
+        await File.WriteAllTextAsync(Path.Combine(folder.FullName, ".hidden.txt"), "not an article");
+        var section = Section();
+
+        var run = await CliRun.RunAsync(fixture.Environment(), interactive: true, "upload", folder.FullName, "--section", section);
+
+        Assert.True(run.ExitCode == ExitCodes.Ok, run.ToString());
+        Assert.Contains("100%", run.Output);
+        Assert.Contains($"{section}/big.txt published, 2 articles", run.Output);
+        Assert.Contains($"{section}/inner/small.txt published, 1 article", run.Output);
+        Assert.DoesNotContain(".hidden.txt", run.Output);
+    }
+
+    [Fact]
+    public async Task Upload_SameFileAgain_WaitsForTheNewRunInsteadOfTheOldStatus()
+    {
+        var section = Section();
+        var first = await fixture.RunAsync("upload", TestFiles.Path("two-articles.txt"), "--section", section, "--json");
+        var firstUpdated = first.Json.GetProperty("uploads")[0].GetProperty("status").GetProperty("updatedAt").GetDateTimeOffset();
+
+        var second = await fixture.RunAsync("upload", TestFiles.Path("two-articles.txt"), "--section", section, "--json");
+
+        Assert.True(second.ExitCode == ExitCodes.Ok, second.ToString());
+        Assert.True(second.Json.GetProperty("uploads")[0].GetProperty("status").GetProperty("updatedAt").GetDateTimeOffset() > firstUpdated);
+    }
+
+    private async Task AssertUrlsResolveAsync(CliRun run, int expectedArticles)
+    {
+        var pages = run.Urls("page");
+        var shorts = run.Urls("short");
+        Assert.True(pages.Count == expectedArticles && shorts.Count == expectedArticles, run.ToString());
+        for (var i = 0; i < pages.Count; i++)
+        {
+            Assert.Equal(fixture.Host.SitePort, pages[i].Port);
+            Assert.Equal(HttpStatusCode.OK, (await fixture.Http.GetAsync(pages[i])).StatusCode);
+            var redirect = await fixture.Http.GetAsync(shorts[i]);
+            Assert.Equal(HttpStatusCode.Found, redirect.StatusCode);
+            Assert.Equal(pages[i], redirect.Headers.Location);
+        }
+    }
+
+    private static string Section() => "s" + Guid.NewGuid().ToString("N")[..10];
+}
