@@ -95,6 +95,9 @@ public sealed class PublishingFunctionsTests(AzuriteFixture azurite)
             await render.Run(new RenderRequest(article.Id, article.Version), CancellationToken.None);
         }
 
+        // The home page is written by the listing refresh the renders queued (once for both articles).
+        await services.DrainRenderQueueAsync();
+
         var flood = ingested.Articles[0];
         var page = services.Storage.Site.GetBlobClient(flood.Path + "index.html");
         var properties = (await page.GetPropertiesAsync()).Value;

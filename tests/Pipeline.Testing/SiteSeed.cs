@@ -108,7 +108,7 @@ public static class SiteSeed
         var (seeded, content) = Article(index, newest);
         var record = await store.GetAsync(seeded.Id, cancellationToken) ?? throw new InvalidOperationException($"article {index} was not seeded");
         var edited = await EditAsync(store, record, edit(content), DateTimeOffset.UtcNow, cancellationToken);
-        var written = await services.Get<SitePublisher>().RenderAsync(new RenderRequest(edited.Id, edited.Version), cancellationToken);
+        var written = await services.RenderAndRefreshAsync(new RenderRequest(edited.Id, edited.Version), cancellationToken);
         return (record, written);
     }
 }

@@ -14,7 +14,25 @@ public static class Uploads
         return await services.Create<IngestArticle>().Run(blob, name, CancellationToken.None);
     }
 
-    /// <summary>Runs RenderArticle for every queued render request, as the queue trigger would; returns how many ran.</summary>
+    /// <summary>Renders one request with the site publisher, then every request that queued (the listing refresh); returns all files written.</summary>
+    public static async Task<IReadOnlyList<string>> RenderAndRefreshAsync(this PipelineServices services, RenderRequest request, CancellationToken cancellationToken = default)
+    {
+        var publisher = services.Get<SitePublisher>();
+        var written = new List<string>(await publisher.RenderAsync(request, cancellationToken));
+        while ((await services.Storage.RenderQueue.ReceiveMessagesAsync(32, cancellationToken: cancellationToken)).Value is { Length: > 0 } messages)
+        {
+            foreach (var message in messages)
+            {
+                var queued = message.Body.ToObjectFromJson<RenderRequest>(System.Text.Json.JsonSerializerOptions.Web)!;
+                written.AddRange(await publisher.RenderAsync(queued, cancellationToken));
+                await services.Storage.RenderQueue.DeleteMessageAsync(message.MessageId, message.PopReceipt, cancellationToken);
+            }
+        }
+
+        return written.Distinct(StringComparer.Ordinal).ToList();
+    }
+
+    /// <summary>Runs RenderArticle for every queued render request, as the queue trigger would; returns how many ran, not counting the listing refreshes renders queue themselves.</summary>
     public static async Task<int> DrainRenderQueueAsync(this PipelineServices services)
     {
         var render = services.Create<RenderArticle>();
@@ -32,7 +50,7 @@ public static class Uploads
                 var request = message.Body.ToObjectFromJson<RenderRequest>(System.Text.Json.JsonSerializerOptions.Web)!;
                 await render.Run(request, CancellationToken.None);
                 await services.Storage.RenderQueue.DeleteMessageAsync(message.MessageId, message.PopReceipt);
-                count++;
+                count += request.Listings ? 0 : 1;
             }
         }
     }

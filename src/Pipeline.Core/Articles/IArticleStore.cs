@@ -55,6 +55,22 @@ public interface IArticleStore
     /// <summary>Renders requested at or before <paramref name="before"/> and still not done.</summary>
     Task<IReadOnlyList<(string Id, int Version)>> ListRenderPendingAsync(DateTimeOffset before, int max, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Notes that listings (by <see cref="ArticleListing.ToKey"/>) must be rendered again. Returns the notes that have
+    /// no refresh queued for them yet (new ones, or ones whose writer stopped before queueing): the caller queues a
+    /// refresh and confirms them. A note already queued is touched, so a refresh under way notices the change.
+    /// </summary>
+    Task<IReadOnlyList<string>> MarkListingsDirtyAsync(IEnumerable<string> keys, CancellationToken cancellationToken);
+
+    /// <summary>Records that a refresh is queued for the given notes.</summary>
+    Task ConfirmListingsQueuedAsync(IEnumerable<string> keys, CancellationToken cancellationToken);
+
+    /// <summary>The noted listings with each note's version (ETag), oldest note first.</summary>
+    Task<IReadOnlyList<(string Key, string ETag, DateTimeOffset At)>> ListDirtyListingsAsync(CancellationToken cancellationToken);
+
+    /// <summary>Removes a note if it was not touched since it was read; false when it was (the listing needs another refresh).</summary>
+    Task<bool> ClearDirtyListingAsync(string key, string etag, CancellationToken cancellationToken);
+
     /// <summary>Remembers that article <paramref name="id"/> is due at <paramref name="at"/>.</summary>
     Task ScheduleAsync(string id, DateTimeOffset at, CancellationToken cancellationToken);
 

@@ -6,6 +6,12 @@ public sealed record RenderRequest(string ArticleId, int Version)
     /// <summary>True for a full rebuild (<c>republish</c>) rather than one article.</summary>
     public bool Everything { get; init; }
 
+    /// <summary>True for a refresh of the listings noted as out of date (home, sections, tags, months, feeds, sitemaps).</summary>
+    public bool Listings { get; init; }
+
+    /// <summary>A request to render the listings noted as out of date, once for however many articles changed them.</summary>
+    public static RenderRequest RefreshListings() => new(string.Empty, 0) { Listings = true };
+
     /// <summary>A request to rebuild every page of the site.</summary>
     public static RenderRequest Rebuild() => new(string.Empty, 0) { Everything = true };
 }

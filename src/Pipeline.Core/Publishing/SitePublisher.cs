@@ -5,9 +5,11 @@ using Pipeline.Core.Rendering;
 namespace Pipeline.Core.Publishing;
 
 /// <summary>
-/// Renders one article into the static site incrementally: its page, then only the files that list it (first pages of
-/// home, its section and tags, its month, feeds, sitemaps, search shard) and, when its headline or place changed, its
-/// previous/next neighbours. Unchanged files are not uploaded again (<see cref="SiteWriter"/>).
+/// Renders one article into the static site incrementally: its page and, when its headline or place changed, its
+/// previous/next neighbours; then it notes the files that list it (first pages of home, its section and tags, its
+/// month, feeds, sitemaps, search shard) as out of date. Those are rendered by a separate refresh, once for however
+/// many articles changed them meanwhile, so a burst of a thousand articles does not rewrite the home page a thousand
+/// times. Unchanged files are not uploaded again (<see cref="SiteWriter"/>).
 /// </summary>
 public sealed class SitePublisher(
     IArticleStore articles,
@@ -15,6 +17,7 @@ public sealed class SitePublisher(
     SiteComposer composer,
     ThemeProvider themes,
     SiteRebuilder rebuilder,
+    IRenderQueue renderQueue,
     ILogger<SitePublisher> logger) : IArticleRenderer
 {
     private const int MaxConcurrencyRetries = 8;
@@ -25,6 +28,11 @@ public sealed class SitePublisher(
         if (request.Everything)
         {
             return (await rebuilder.RebuildAsync(progress: null, cancellationToken)).Written;
+        }
+
+        if (request.Listings)
+        {
+            return await RefreshListingsAsync(cancellationToken);
         }
 
         var record = await articles.GetAsync(request.ArticleId, cancellationToken);
@@ -61,9 +69,20 @@ public sealed class SitePublisher(
 
             // Previous/next links on the neighbours name this article (or must now skip it).
             var neighboursChanged = live is null || live.Headline != record.Headline || record.State != ArticleState.Published;
-            await Task.WhenAll(
-                WriteListingsAsync(writer, theme, record, live?.Tags ?? [], cancellationToken),
-                neighboursChanged ? WriteNeighboursAsync(writer, theme, record, around, cancellationToken) : Task.CompletedTask);
+            if (neighboursChanged)
+            {
+                await WriteNeighboursAsync(writer, theme, record, around, cancellationToken);
+            }
+
+            // Tags the live page had count too: an article that lost a tag must leave that tag's page.
+            var listings = new List<ArticleListing> { ArticleListing.Latest, ArticleListing.Section(record.Section), ArticleListing.Month(record.PublishedAt) };
+            listings.AddRange(record.Tags.Concat(live?.Tags ?? []).Select(ArticleListing.Tag));
+            var unqueued = await articles.MarkListingsDirtyAsync(listings.Select(l => l.ToKey()), cancellationToken);
+            if (unqueued.Count > 0)
+            {
+                await renderQueue.EnqueueAsync(RenderRequest.RefreshListings(), cancellationToken);
+                await articles.ConfirmListingsQueuedAsync(unqueued, cancellationToken);
+            }
         }
 
         await MarkRenderedAsync(record, cancellationToken);
@@ -93,14 +112,40 @@ public sealed class SitePublisher(
         await writer.WriteAsync(composer.Article(theme, record, content, around), cancellationToken);
     }
 
-    /// <summary>The files that list the article; independent of each other, so read and written concurrently.</summary>
-    private async Task WriteListingsAsync(SiteWriter writer, SiteTheme theme, ArticleRecord record, IReadOnlyList<string> liveTags, CancellationToken cancellationToken)
+    /// <summary>
+    /// Renders every listing noted as out of date, then clears each note only if nobody touched it meanwhile; a touched
+    /// note means an article changed that listing after it was read, so another refresh is queued. Renders of the same
+    /// listing running at once therefore always end with one that saw the latest state.
+    /// </summary>
+    private async Task<IReadOnlyList<string>> RefreshListingsAsync(CancellationToken cancellationToken)
     {
-        // Tags the live page had count too: an article that lost a tag must leave that tag's page.
-        var listings = new List<ArticleListing> { ArticleListing.Latest, ArticleListing.Section(record.Section) };
-        listings.AddRange(record.Tags.Concat(liveTags).Select(ArticleListing.Tag).Distinct());
-        var work = listings.Select(l => WriteListingAsync(writer, theme, l, cancellationToken)).ToList();
-        work.Add(WriteMonthAsync(writer, theme, ArticleListing.Month(record.PublishedAt), cancellationToken));
+        var notes = await articles.ListDirtyListingsAsync(cancellationToken);
+        if (notes.Count == 0)
+        {
+            return [];
+        }
+
+        var theme = await themes.CurrentAsync(cancellationToken);
+        var writer = new SiteWriter(site);
+        var listings = notes.Select(n => ArticleListing.FromKey(n.Key)).OfType<ArticleListing>().ToList();
+        await WriteListingsAsync(writer, theme, listings, cancellationToken);
+
+        var cleared = await Task.WhenAll(notes.Select(n => articles.ClearDirtyListingAsync(n.Key, n.ETag, cancellationToken)));
+        if (cleared.Contains(false))
+        {
+            await renderQueue.EnqueueAsync(RenderRequest.RefreshListings(), cancellationToken);
+        }
+
+        logger.LogInformation("Refreshed {Listings} listings: {Written} files written, {Unchanged} unchanged", listings.Count, writer.Written.Count, writer.Unchanged);
+        return writer.Written.ToList();
+    }
+
+    /// <summary>The files that list articles; independent of each other, so read and written concurrently.</summary>
+    private async Task WriteListingsAsync(SiteWriter writer, SiteTheme theme, IReadOnlyList<ArticleListing> listings, CancellationToken cancellationToken)
+    {
+        var work = listings
+            .Select(l => l.Kind == ArticleListingKind.Month ? WriteMonthAsync(writer, theme, l, cancellationToken) : WriteListingAsync(writer, theme, l, cancellationToken))
+            .ToList();
         work.Add(WriteNewsSitemapAsync(writer, cancellationToken));
         await Task.WhenAll(work);
 

@@ -60,6 +60,12 @@ public sealed class UploadRecovery(
             logger.LogInformation("Re-queued the render of article {ArticleId} version {Version}", id, version);
         }
 
+        // Listings noted as out of date whose refresh never ran (its message was lost with a host) are refreshed.
+        if ((await articles.ListDirtyListingsAsync(cancellationToken)).Any(note => note.At <= cutoff))
+        {
+            await renderQueue.EnqueueAsync(RenderRequest.RefreshListings(), cancellationToken);
+        }
+
         return stalled;
     }
 }

@@ -256,6 +256,71 @@ internal sealed class TableArticleStore(StorageClients clients) : IArticleStore
         return pending;
     }
 
+    public async Task<IReadOnlyList<string>> MarkListingsDirtyAsync(IEnumerable<string> keys, CancellationToken cancellationToken)
+    {
+        var unqueued = await Task.WhenAll(keys.Distinct(StringComparer.Ordinal).Select(async key =>
+        {
+            var note = new DirtyListingEntity { RowKey = TableKeys.Check(key), MarkedAt = DateTimeOffset.UtcNow };
+            try
+            {
+                await clients.ArticleIndex.AddEntityAsync(note, cancellationToken);
+                return key;
+            }
+            catch (RequestFailedException ex) when (ex.Status == 409)
+            {
+                // Touch it (a merge keeps its Queued flag): a refresh that read the note before this change will fail to
+                // clear it and go round again.
+                var touch = new TableEntity(DirtyListingEntity.Partition, key) { [nameof(DirtyListingEntity.MarkedAt)] = note.MarkedAt };
+                await clients.ArticleIndex.UpsertEntityAsync(touch, TableUpdateMode.Merge, cancellationToken);
+                var stored = await clients.ArticleIndex.GetEntityIfExistsAsync<DirtyListingEntity>(DirtyListingEntity.Partition, key, cancellationToken: cancellationToken);
+                return stored.HasValue && !stored.Value!.Queued ? key : null;
+            }
+        }));
+        return unqueued.OfType<string>().ToList();
+    }
+
+    public Task ConfirmListingsQueuedAsync(IEnumerable<string> keys, CancellationToken cancellationToken) =>
+        Task.WhenAll(keys.Select(async key =>
+        {
+            try
+            {
+                await clients.ArticleIndex.UpdateEntityAsync(
+                    new TableEntity(DirtyListingEntity.Partition, TableKeys.Check(key)) { [nameof(DirtyListingEntity.Queued)] = true }, ETag.All, TableUpdateMode.Merge, cancellationToken);
+            }
+            catch (RequestFailedException ex) when (ex.Status == 404)
+            {
+                // The refresh already ran and cleared the note.
+            }
+        }));
+
+    public async Task<IReadOnlyList<(string Key, string ETag, DateTimeOffset At)>> ListDirtyListingsAsync(CancellationToken cancellationToken)
+    {
+        var notes = new List<(string, string, DateTimeOffset)>();
+        await foreach (var e in clients.ArticleIndex.QueryAsync<DirtyListingEntity>(e => e.PartitionKey == DirtyListingEntity.Partition, cancellationToken: cancellationToken))
+        {
+            notes.Add((e.RowKey, e.ETag.ToString(), e.MarkedAt));
+        }
+
+        return notes.OrderBy(n => n.Item3).ToList();
+    }
+
+    public async Task<bool> ClearDirtyListingAsync(string key, string etag, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await clients.ArticleIndex.DeleteEntityAsync(DirtyListingEntity.Partition, key, new ETag(etag), cancellationToken);
+            return true;
+        }
+        catch (RequestFailedException ex) when (ex.Status == 404)
+        {
+            return true;
+        }
+        catch (RequestFailedException ex) when (ex.Status == 412)
+        {
+            return false;
+        }
+    }
+
     public async Task ScheduleAsync(string id, DateTimeOffset at, CancellationToken cancellationToken)
     {
         var entity = new ScheduleEntity { RowKey = ScheduleEntity.RowFor(at, id), ArticleId = id, DueAt = at };

@@ -111,7 +111,7 @@ public sealed class IncrementalRenderTests(AzuriteFixture azurite)
         var (_, content) = SiteSeed.Article(0, newest, "A new story in world");
         var fresh = await SiteSeed.StoreAsync(store, SiteSeed.Record("fresh-story", content, DateTimeOffset.UtcNow), content);
 
-        await services.Get<SitePublisher>().RenderAsync(new RenderRequest(fresh.Id, fresh.Version), CancellationToken.None);
+        await services.RenderAndRefreshAsync(new RenderRequest(fresh.Id, fresh.Version), CancellationToken.None);
 
         var previous = (await services.Storage.Site.GetBlobClient(SiteSeed.Article(0, newest).Record.Path + "index.html").DownloadContentAsync()).Value.Content.ToString();
         Assert.Equal("/" + fresh.Path, SiteFiles.ParseStrict(previous).QuerySelector("a.newer")!.GetAttribute("href"));

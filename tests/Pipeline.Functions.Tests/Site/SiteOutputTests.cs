@@ -191,7 +191,7 @@ public sealed class SiteOutputTests(AzuriteFixture azurite)
         await SiteSeed.StoreAsync(store, record, content);
         await SiteSeed.SeedAsync(store, 3, DateTimeOffset.UtcNow.AddHours(-2));
 
-        await services.Get<SitePublisher>().RenderAsync(new RenderRequest(record.Id, 1), CancellationToken.None);
+        await services.RenderAndRefreshAsync(new RenderRequest(record.Id, 1), CancellationToken.None);
 
         var files = await SiteFiles.ReadAllAsync(services.Storage.Site);
         foreach (var (path, (properties, _, text)) in files.Where(f => f.Value.Properties.ContentType == SiteFile.Html))
@@ -234,7 +234,7 @@ public sealed class SiteOutputTests(AzuriteFixture azurite)
         var record = SiteSeed.Record("rtl-article", content, DateTimeOffset.UtcNow.AddHours(-1));
         await SiteSeed.StoreAsync(services.Get<IArticleStore>(), record, content);
 
-        await services.Get<SitePublisher>().RenderAsync(new RenderRequest(record.Id, 1), CancellationToken.None);
+        await services.RenderAndRefreshAsync(new RenderRequest(record.Id, 1), CancellationToken.None);
 
         var html = (await services.Storage.Site.GetBlobClient(record.Path + "index.html").DownloadContentAsync()).Value.Content.ToString();
         var article = SiteFiles.ParseStrict(html).QuerySelector("article")!;
