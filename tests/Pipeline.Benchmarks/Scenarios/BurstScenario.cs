@@ -18,6 +18,7 @@ public sealed class BurstScenario : IScenario
         var perFile = args.Length > 1 ? int.Parse(args[1]) : 10;
         var runs = args.Length > 2 ? int.Parse(args[2]) : 1;
         var seconds = new List<double>();
+        var ingestSeconds = new List<double>();
         for (var run = 0; run < runs; run++)
         {
             await using var pipeline = await LocalPipeline.StartAsync();
@@ -29,11 +30,18 @@ public sealed class BurstScenario : IScenario
                 async (f, ct) => await pipeline.Uploads.GetBlobClient($"burst/file-{f:D3}.txt").UploadAsync(bodies[f], ct));
             var uploaded = clock.Elapsed.TotalSeconds;
 
+            var statuses = new TableServiceClient(pipeline.Azurite.Endpoints.ConnectionString).GetTableClient(pipeline.Host.Names.UploadsTable);
             var live = 0;
+            double? ingested = null;
             while (clock.Elapsed < TimeSpan.FromMinutes(5) && !cancellationToken.IsCancellationRequested)
             {
                 var rows = await articles.QueryAsync<TableEntity>(e => e.RowKey == "article", select: ["RenderedVersion"], cancellationToken: cancellationToken).ToListAsync(cancellationToken);
                 live = rows.Count(r => r.GetInt32("RenderedVersion") >= 1);
+                if (ingested is null && (await statuses.QueryAsync<TableEntity>(select: ["State"], cancellationToken: cancellationToken).ToListAsync(cancellationToken)).Count(s => s.GetString("State") == "Published") == files)
+                {
+                    ingested = clock.Elapsed.TotalSeconds;
+                }
+
                 if (live >= files * perFile)
                 {
                     break;
@@ -43,11 +51,13 @@ public sealed class BurstScenario : IScenario
             }
 
             seconds.Add(clock.Elapsed.TotalSeconds);
-            Console.WriteLine($"  run {run + 1}: {live} pages live after {clock.Elapsed.TotalSeconds:0.0} s (uploads took {uploaded:0.0} s)");
+            ingestSeconds.Add(ingested ?? double.NaN);
+            Console.WriteLine($"  run {run + 1}: {live} pages live after {clock.Elapsed.TotalSeconds:0.0} s (uploads took {uploaded:0.0} s, every upload ingested after {ingested:0.0} s)");
         }
 
         return new ScenarioResult(
             $"{files * perFile} articles ({files} files) uploaded at once → all pages live", "s",
-            Statistics.Median(seconds), seconds.Min(), seconds.Max(), seconds.Count, null, null, "≤ 30 s");
+            Statistics.Median(seconds), seconds.Min(), seconds.Max(), seconds.Count, null, null, "≤ 30 s",
+            new Dictionary<string, double> { ["all uploads ingested, s (median)"] = Statistics.Median(ingestSeconds) });
     }
 }
