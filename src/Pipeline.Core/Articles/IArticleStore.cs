@@ -56,20 +56,29 @@ public interface IArticleStore
     Task<IReadOnlyList<(string Id, int Version)>> ListRenderPendingAsync(DateTimeOffset before, int max, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Notes that listings (by <see cref="ArticleListing.ToKey"/>) must be rendered again. Returns the notes that have
-    /// no refresh queued for them yet (new ones, or ones whose writer stopped before queueing): the caller queues a
-    /// refresh and confirms them. A note already queued is touched, so a refresh under way notices the change.
+    /// Notes that article <paramref name="articleId"/> changed the listings (by <see cref="ArticleListing.ToKey"/>), then
+    /// reports whether a refresh still has to be queued: false when one is already queued and has not started, since
+    /// that refresh reads the notes after this call. One transaction and one read, however busy the site is.
     /// </summary>
-    Task<IReadOnlyList<string>> MarkListingsDirtyAsync(IEnumerable<string> keys, CancellationToken cancellationToken);
+    Task<bool> NoteListingsChangedAsync(string articleId, IEnumerable<string> keys, CancellationToken cancellationToken);
 
-    /// <summary>Records that a refresh is queued for the given notes.</summary>
-    Task ConfirmListingsQueuedAsync(IEnumerable<string> keys, CancellationToken cancellationToken);
+    /// <summary>Records that the refresh <paramref name="token"/> is queued; later notes need no other until it starts.</summary>
+    Task MarkRefreshQueuedAsync(string token, CancellationToken cancellationToken);
 
-    /// <summary>The noted listings with each note's version (ETag), oldest note first.</summary>
-    Task<IReadOnlyList<(string Key, string ETag, DateTimeOffset At)>> ListDirtyListingsAsync(CancellationToken cancellationToken);
+    /// <summary>
+    /// Starts refresh <paramref name="token"/>: clears the queued mark if it is this refresh's (notes from now on queue
+    /// another refresh) and returns the notes to render.
+    /// </summary>
+    Task<IReadOnlyList<ListingNote>> BeginRefreshAsync(string token, CancellationToken cancellationToken);
 
-    /// <summary>Removes a note if it was not touched since it was read; false when it was (the listing needs another refresh).</summary>
-    Task<bool> ClearDirtyListingAsync(string key, string etag, CancellationToken cancellationToken);
+    /// <summary>
+    /// Deletes notes refresh <paramref name="token"/> has rendered. False when another pass is needed: a note was rewritten
+    /// meanwhile, or this refresh's queued mark was written only after it began (notes written then may have been missed).
+    /// </summary>
+    Task<bool> CompleteRefreshAsync(string token, IReadOnlyList<ListingNote> notes, CancellationToken cancellationToken);
+
+    /// <summary>The oldest note's time, or null when no listing is out of date.</summary>
+    Task<DateTimeOffset?> OldestListingNoteAsync(CancellationToken cancellationToken);
 
     /// <summary>Remembers that article <paramref name="id"/> is due at <paramref name="at"/>.</summary>
     Task ScheduleAsync(string id, DateTimeOffset at, CancellationToken cancellationToken);

@@ -32,7 +32,7 @@ public sealed class SitePublisher(
 
         if (request.Listings)
         {
-            return await RefreshListingsAsync(cancellationToken);
+            return await RefreshListingsAsync(request.Token ?? string.Empty, cancellationToken);
         }
 
         var record = await articles.GetAsync(request.ArticleId, cancellationToken);
@@ -77,11 +77,12 @@ public sealed class SitePublisher(
             // Tags the live page had count too: an article that lost a tag must leave that tag's page.
             var listings = new List<ArticleListing> { ArticleListing.Latest, ArticleListing.Section(record.Section), ArticleListing.Month(record.PublishedAt) };
             listings.AddRange(record.Tags.Concat(live?.Tags ?? []).Select(ArticleListing.Tag));
-            var unqueued = await articles.MarkListingsDirtyAsync(listings.Select(l => l.ToKey()), cancellationToken);
-            if (unqueued.Count > 0)
+            if (await articles.NoteListingsChangedAsync(record.Id, listings.Select(l => l.ToKey()), cancellationToken))
             {
-                await renderQueue.EnqueueAsync(RenderRequest.RefreshListings(), cancellationToken);
-                await articles.ConfirmListingsQueuedAsync(unqueued, cancellationToken);
+                // Queue first, mark second: a crash in between costs a spare refresh, never a missing one.
+                var refresh = RenderRequest.RefreshListings();
+                await renderQueue.EnqueueAsync(refresh, cancellationToken);
+                await articles.MarkRefreshQueuedAsync(refresh.Token!, cancellationToken);
             }
         }
 
@@ -113,30 +114,37 @@ public sealed class SitePublisher(
     }
 
     /// <summary>
-    /// Renders every listing noted as out of date, then clears each note only if nobody touched it meanwhile; a touched
-    /// note means an article changed that listing after it was read, so another refresh is queued. Renders of the same
-    /// listing running at once therefore always end with one that saw the latest state.
+    /// Renders every listing noted as changed, once however many articles changed it, then deletes the notes it saw.
+    /// Its queued mark is cleared before the notes are read, so an article noted after that queues a refresh of its
+    /// own; a note rewritten while this one ran survives, and another refresh is queued for it, as it is when the mark
+    /// was written only after this refresh began.
     /// </summary>
-    private async Task<IReadOnlyList<string>> RefreshListingsAsync(CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<string>> RefreshListingsAsync(string token, CancellationToken cancellationToken)
     {
-        var notes = await articles.ListDirtyListingsAsync(cancellationToken);
+        var notes = await articles.BeginRefreshAsync(token, cancellationToken);
         if (notes.Count == 0)
         {
+            // Another refresh took the notes; this one still owes a pass if its mark arrived after it began.
+            if (!await articles.CompleteRefreshAsync(token, notes, cancellationToken))
+            {
+                await renderQueue.EnqueueAsync(RenderRequest.RefreshListings(), cancellationToken);
+            }
+
             return [];
         }
 
         var theme = await themes.CurrentAsync(cancellationToken);
         var writer = new SiteWriter(site);
-        var listings = notes.Select(n => ArticleListing.FromKey(n.Key)).OfType<ArticleListing>().ToList();
+        var listings = notes.Select(n => n.ListingKey).Distinct(StringComparer.Ordinal).Select(ArticleListing.FromKey).OfType<ArticleListing>().ToList();
         await WriteListingsAsync(writer, theme, listings, cancellationToken);
 
-        var cleared = await Task.WhenAll(notes.Select(n => articles.ClearDirtyListingAsync(n.Key, n.ETag, cancellationToken)));
-        if (cleared.Contains(false))
+        if (!await articles.CompleteRefreshAsync(token, notes, cancellationToken))
         {
             await renderQueue.EnqueueAsync(RenderRequest.RefreshListings(), cancellationToken);
         }
 
-        logger.LogInformation("Refreshed {Listings} listings: {Written} files written, {Unchanged} unchanged", listings.Count, writer.Written.Count, writer.Unchanged);
+        logger.LogInformation("Refreshed {Listings} listings for {Notes} changes: {Written} files written, {Unchanged} unchanged",
+            listings.Count, notes.Count, writer.Written.Count, writer.Unchanged);
         return writer.Written.ToList();
     }
 

@@ -61,7 +61,7 @@ public sealed class UploadRecovery(
         }
 
         // Listings noted as out of date whose refresh never ran (its message was lost with a host) are refreshed.
-        if ((await articles.ListDirtyListingsAsync(cancellationToken)).Any(note => note.At <= cutoff))
+        if (await articles.OldestListingNoteAsync(cancellationToken) is { } oldest && oldest <= cutoff)
         {
             await renderQueue.EnqueueAsync(RenderRequest.RefreshListings(), cancellationToken);
         }

@@ -3,18 +3,24 @@ using Azure.Data.Tables;
 
 namespace Pipeline.Storage.Tables;
 
-/// <summary>A listing to render again, in the <c>listings-dirty</c> partition of ArticleIndex (row = listing key).</summary>
+/// <summary>
+/// A listing an article changed, in the <c>listings-dirty</c> partition of ArticleIndex (row = listing key + <c>|</c> +
+/// article id), and the row <c>~queued</c> that says a refresh is queued and not started.
+/// </summary>
 internal sealed class DirtyListingEntity : ITableEntity
 {
     public const string Partition = "listings-dirty";
+    public const string QueuedRow = "~queued";
 
     public string PartitionKey { get; set; } = Partition;
     public string RowKey { get; set; } = default!;
     public DateTimeOffset? Timestamp { get; set; }
     public ETag ETag { get; set; }
 
+    public string ListingKey { get; set; } = default!;
+    public string ArticleId { get; set; } = default!;
     public DateTimeOffset MarkedAt { get; set; }
 
-    /// <summary>True once a refresh message is queued for this note.</summary>
-    public bool Queued { get; set; }
+    /// <summary>On the queued mark: the token of the refresh it stands for.</summary>
+    public string? Token { get; set; }
 }

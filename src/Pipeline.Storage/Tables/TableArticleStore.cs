@@ -256,69 +256,120 @@ internal sealed class TableArticleStore(StorageClients clients) : IArticleStore
         return pending;
     }
 
-    public async Task<IReadOnlyList<string>> MarkListingsDirtyAsync(IEnumerable<string> keys, CancellationToken cancellationToken)
+    public async Task<bool> NoteListingsChangedAsync(string articleId, IEnumerable<string> keys, CancellationToken cancellationToken)
     {
-        var unqueued = await Task.WhenAll(keys.Distinct(StringComparer.Ordinal).Select(async key =>
+        var now = DateTimeOffset.UtcNow;
+        var notes = keys.Distinct(StringComparer.Ordinal)
+            .Select(key => new TableTransactionAction(TableTransactionActionType.UpsertReplace, new DirtyListingEntity
+            {
+                RowKey = TableKeys.Check($"{key}|{articleId}"),
+                ListingKey = key,
+                ArticleId = articleId,
+                MarkedAt = now,
+            }))
+            .ToList();
+        if (notes.Count > 0)
         {
-            var note = new DirtyListingEntity { RowKey = TableKeys.Check(key), MarkedAt = DateTimeOffset.UtcNow };
-            try
-            {
-                await clients.ArticleIndex.AddEntityAsync(note, cancellationToken);
-                return key;
-            }
-            catch (RequestFailedException ex) when (ex.Status == 409)
-            {
-                // Touch it (a merge keeps its Queued flag): a refresh that read the note before this change will fail to
-                // clear it and go round again.
-                var touch = new TableEntity(DirtyListingEntity.Partition, key) { [nameof(DirtyListingEntity.MarkedAt)] = note.MarkedAt };
-                await clients.ArticleIndex.UpsertEntityAsync(touch, TableUpdateMode.Merge, cancellationToken);
-                var stored = await clients.ArticleIndex.GetEntityIfExistsAsync<DirtyListingEntity>(DirtyListingEntity.Partition, key, cancellationToken: cancellationToken);
-                return stored.HasValue && !stored.Value!.Queued ? key : null;
-            }
-        }));
-        return unqueued.OfType<string>().ToList();
+            await clients.ArticleIndex.SubmitTransactionAsync(EntityLimits.CheckBatch(notes), cancellationToken);
+        }
+
+        // Written before this read: a refresh queued and not started will see these notes.
+        var queued = await clients.ArticleIndex.GetEntityIfExistsAsync<DirtyListingEntity>(DirtyListingEntity.Partition, DirtyListingEntity.QueuedRow, cancellationToken: cancellationToken);
+        return !queued.HasValue;
     }
 
-    public Task ConfirmListingsQueuedAsync(IEnumerable<string> keys, CancellationToken cancellationToken) =>
-        Task.WhenAll(keys.Select(async key =>
-        {
-            try
-            {
-                await clients.ArticleIndex.UpdateEntityAsync(
-                    new TableEntity(DirtyListingEntity.Partition, TableKeys.Check(key)) { [nameof(DirtyListingEntity.Queued)] = true }, ETag.All, TableUpdateMode.Merge, cancellationToken);
-            }
-            catch (RequestFailedException ex) when (ex.Status == 404)
-            {
-                // The refresh already ran and cleared the note.
-            }
-        }));
+    public async Task MarkRefreshQueuedAsync(string token, CancellationToken cancellationToken) =>
+        await clients.ArticleIndex.UpsertEntityAsync(
+            new DirtyListingEntity { RowKey = DirtyListingEntity.QueuedRow, ListingKey = string.Empty, ArticleId = string.Empty, MarkedAt = DateTimeOffset.UtcNow, Token = token },
+            TableUpdateMode.Replace, cancellationToken);
 
-    public async Task<IReadOnlyList<(string Key, string ETag, DateTimeOffset At)>> ListDirtyListingsAsync(CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<ListingNote>> BeginRefreshAsync(string token, CancellationToken cancellationToken)
     {
-        var notes = new List<(string, string, DateTimeOffset)>();
-        await foreach (var e in clients.ArticleIndex.QueryAsync<DirtyListingEntity>(e => e.PartitionKey == DirtyListingEntity.Partition, cancellationToken: cancellationToken))
+        await ClearQueuedMarkAsync(token, cancellationToken);
+        var notes = new List<ListingNote>();
+        await foreach (var e in clients.ArticleIndex.QueryAsync<DirtyListingEntity>(
+            e => e.PartitionKey == DirtyListingEntity.Partition && e.RowKey != DirtyListingEntity.QueuedRow, cancellationToken: cancellationToken))
         {
-            notes.Add((e.RowKey, e.ETag.ToString(), e.MarkedAt));
+            notes.Add(new ListingNote(e.ListingKey, e.ArticleId, e.MarkedAt, $"{e.RowKey}\n{e.ETag}"));
         }
 
-        return notes.OrderBy(n => n.Item3).ToList();
+        return notes;
     }
 
-    public async Task<bool> ClearDirtyListingAsync(string key, string etag, CancellationToken cancellationToken)
+    public async Task<bool> CompleteRefreshAsync(string token, IReadOnlyList<ListingNote> notes, CancellationToken cancellationToken)
     {
-        try
+        var unchanged = true;
+        foreach (var batch in notes.Chunk(EntityLimits.MaxBatchOperations))
         {
-            await clients.ArticleIndex.DeleteEntityAsync(DirtyListingEntity.Partition, key, new ETag(etag), cancellationToken);
-            return true;
+            var deletes = batch.Select(n =>
+            {
+                var (row, etag) = SplitToken(n.Token);
+                return new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(DirtyListingEntity.Partition, row), new ETag(etag));
+            }).ToList();
+            try
+            {
+                await clients.ArticleIndex.SubmitTransactionAsync(EntityLimits.CheckBatch(deletes), cancellationToken);
+            }
+            catch (TableTransactionFailedException)
+            {
+                // One note was rewritten (or is gone) since it was read: delete the rest one by one, keeping the rewritten.
+                foreach (var delete in deletes)
+                {
+                    try
+                    {
+                        await clients.ArticleIndex.DeleteEntityAsync(DirtyListingEntity.Partition, delete.Entity.RowKey, delete.ETag, cancellationToken);
+                    }
+                    catch (RequestFailedException ex) when (ex.Status == 404)
+                    {
+                    }
+                    catch (RequestFailedException ex) when (ex.Status == 412)
+                    {
+                        unchanged = false;
+                    }
+                }
+            }
         }
-        catch (RequestFailedException ex) when (ex.Status == 404)
-        {
-            return true;
-        }
-        catch (RequestFailedException ex) when (ex.Status == 412)
+
+        // Our mark written after we began means notes written meanwhile skipped queueing: they need another pass.
+        return await ClearQueuedMarkAsync(token, cancellationToken) ? false : unchanged;
+    }
+
+    /// <summary>Deletes the queued mark if it is <paramref name="token"/>'s; true when it was.</summary>
+    private async Task<bool> ClearQueuedMarkAsync(string token, CancellationToken cancellationToken)
+    {
+        var mark = await clients.ArticleIndex.GetEntityIfExistsAsync<DirtyListingEntity>(DirtyListingEntity.Partition, DirtyListingEntity.QueuedRow, cancellationToken: cancellationToken);
+        if (!mark.HasValue || mark.Value!.Token != token)
         {
             return false;
         }
+
+        try
+        {
+            await clients.ArticleIndex.DeleteEntityAsync(DirtyListingEntity.Partition, DirtyListingEntity.QueuedRow, mark.Value.ETag, cancellationToken);
+        }
+        catch (RequestFailedException ex) when (ex.Status is 404 or 412)
+        {
+        }
+
+        return true;
+    }
+
+    public async Task<DateTimeOffset?> OldestListingNoteAsync(CancellationToken cancellationToken)
+    {
+        DateTimeOffset? oldest = null;
+        await foreach (var e in clients.ArticleIndex.QueryAsync<DirtyListingEntity>(
+            e => e.PartitionKey == DirtyListingEntity.Partition && e.RowKey != DirtyListingEntity.QueuedRow, select: [nameof(DirtyListingEntity.MarkedAt)], cancellationToken: cancellationToken))
+        {
+            oldest = oldest is null || e.MarkedAt < oldest ? e.MarkedAt : oldest;
+        }
+
+        return oldest;
+    }
+
+    private static (string Row, string ETag) SplitToken(string token)
+    {
+        var split = token.IndexOf('\n', StringComparison.Ordinal);
+        return (token[..split], token[(split + 1)..]);
     }
 
     public async Task ScheduleAsync(string id, DateTimeOffset at, CancellationToken cancellationToken)
