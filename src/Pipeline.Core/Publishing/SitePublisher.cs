@@ -22,6 +22,9 @@ public sealed class SitePublisher(
 {
     private const int MaxConcurrencyRetries = 8;
 
+    /// <summary>Note key of an article page to rewrite because its previous/next links changed (listings use other prefixes).</summary>
+    private const string NeighbourKeyPrefix = "n-";
+
 
     public async Task<IReadOnlyList<string>> RenderAsync(RenderRequest request, CancellationToken cancellationToken)
     {
@@ -67,17 +70,19 @@ public sealed class SitePublisher(
                 await writer.WriteAsync(composer.Removed(theme, record.Path), cancellationToken);
             }
 
-            // Previous/next links on the neighbours name this article (or must now skip it).
-            var neighboursChanged = live is null || live.Headline != record.Headline || record.State != ArticleState.Published;
-            if (neighboursChanged)
-            {
-                await WriteNeighboursAsync(writer, theme, record, around, cancellationToken);
-            }
-
             // Tags the live page had count too: an article that lost a tag must leave that tag's page.
             var listings = new List<ArticleListing> { ArticleListing.Latest, ArticleListing.Section(record.Section), ArticleListing.Month(record.PublishedAt) };
             listings.AddRange(record.Tags.Concat(live?.Tags ?? []).Select(ArticleListing.Tag));
-            if (await articles.NoteListingsChangedAsync(record.Id, listings.Select(l => l.ToKey()), cancellationToken))
+            var changed = listings.Select(l => l.ToKey()).ToList();
+
+            // Previous/next links on the neighbours name this article (or must now skip it): their pages are noted too,
+            // so a burst of articles in one section rewrites each neighbour once, not once per newcomer.
+            if (live is null || live.Headline != record.Headline || record.State != ArticleState.Published)
+            {
+                changed.AddRange((await NeighbourIdsAsync(record, around, cancellationToken)).Select(id => NeighbourKeyPrefix + id));
+            }
+
+            if (await articles.NoteListingsChangedAsync(record.Id, changed, cancellationToken))
             {
                 // Queue first, mark second: a crash in between costs a spare refresh, never a missing one.
                 var refresh = RenderRequest.RefreshListings();
@@ -135,8 +140,10 @@ public sealed class SitePublisher(
 
         var theme = await themes.CurrentAsync(cancellationToken);
         var writer = new SiteWriter(site);
-        var listings = notes.Select(n => n.ListingKey).Distinct(StringComparer.Ordinal).Select(ArticleListing.FromKey).OfType<ArticleListing>().ToList();
-        await WriteListingsAsync(writer, theme, listings, cancellationToken);
+        var keys = notes.Select(n => n.ListingKey).Distinct(StringComparer.Ordinal).ToList();
+        var listings = keys.Select(ArticleListing.FromKey).OfType<ArticleListing>().ToList();
+        var pages = keys.Where(k => k.StartsWith(NeighbourKeyPrefix, StringComparison.Ordinal)).Select(k => k[NeighbourKeyPrefix.Length..]);
+        await Task.WhenAll(WriteListingsAsync(writer, theme, listings, cancellationToken), WriteArticlesAsync(writer, theme, pages, cancellationToken));
 
         if (!await articles.CompleteRefreshAsync(token, notes, cancellationToken))
         {
@@ -217,21 +224,27 @@ public sealed class SitePublisher(
         }
     }
 
-    /// <summary>Rewrites the pages of the article's previous and next articles in its section.</summary>
-    private async Task WriteNeighboursAsync(SiteWriter writer, SiteTheme theme, ArticleRecord record, ArticleNeighbourhood? around, CancellationToken cancellationToken)
+    /// <summary>The article's previous and next articles in its section, whose pages link to it.</summary>
+    private async Task<IEnumerable<string>> NeighbourIdsAsync(ArticleRecord record, ArticleNeighbourhood? around, CancellationToken cancellationToken)
     {
-        var section = around is null
-            ? await articles.ListNeighboursAsync(ArticleListing.Section(record.Section), record.PublishedAt, record.Id, 1, cancellationToken)
-            : null;
-        var neighbours = around is not null ? [around.Newer, around.Older] : new[] { section!.Newer.FirstOrDefault(), section.Older.FirstOrDefault() };
-        await Task.WhenAll(neighbours.OfType<ArticleSummary>().Select(async summary =>
+        if (around is not null)
         {
-            if (await articles.GetAsync(summary.Id, cancellationToken) is { State: ArticleState.Published, HasPage: true } neighbour)
+            return new[] { around.Newer, around.Older }.OfType<ArticleSummary>().Select(a => a.Id);
+        }
+
+        var section = await articles.ListNeighboursAsync(ArticleListing.Section(record.Section), record.PublishedAt, record.Id, 1, cancellationToken);
+        return section.Newer.Take(1).Concat(section.Older.Take(1)).Select(a => a.Id);
+    }
+
+    /// <summary>Rewrites the pages of articles whose previous/next links changed.</summary>
+    private async Task WriteArticlesAsync(SiteWriter writer, SiteTheme theme, IEnumerable<string> ids, CancellationToken cancellationToken) =>
+        await Task.WhenAll(ids.Select(async id =>
+        {
+            if (await articles.GetAsync(id, cancellationToken) is { State: ArticleState.Published, HasPage: true } neighbour)
             {
                 await WriteArticleAsync(writer, theme, neighbour, await NeighbourhoodAsync(neighbour, cancellationToken), cancellationToken);
             }
         }));
-    }
 
     private async Task<ArticleNeighbourhood> NeighbourhoodAsync(ArticleRecord record, CancellationToken cancellationToken)
     {

@@ -194,9 +194,11 @@ internal sealed class TableArticleStore(StorageClients clients) : IArticleStore
         }
 
         // Newer ones sort before it and a table query only reads forwards, so read a window of time just above the
-        // article, widening it until it holds enough rows; only the rows inside the window are ever read.
+        // article, widening it until it holds enough rows; only the rows inside the window are ever read. The first
+        // window is short because in a burst of breaking news a day holds hundreds of articles, and reading them all
+        // for every article's neighbours made a burst quadratic.
         var newer = new List<ArticleSummary>();
-        for (var window = TimeSpan.FromDays(1); ; window *= 4)
+        for (var window = TimeSpan.FromSeconds(10); ; window *= 4)
         {
             var wide = window > NeighbourWindowLimit;
             var from = wide ? string.Empty : ArticleIndexEntity.TicksPrefix(publishedAt + window);
