@@ -125,12 +125,12 @@ public static class DevHostApplication
         builder.Host.ConfigureWebJobs(webJobs =>
         {
             webJobs.AddAzureStorageCoreServices();
-            webJobs.AddAzureStorageBlobs(blobs => blobs.MaxDegreeOfParallelism = 8);
+            webJobs.AddAzureStorageBlobs(blobs => blobs.MaxDegreeOfParallelism = 16);
             webJobs.AddAzureStorageQueues(queues =>
             {
                 // Short polling keeps upload → page latency low on an idle local machine.
                 queues.MaxPollingInterval = TimeSpan.FromMilliseconds(250);
-                queues.BatchSize = 16;
+                queues.BatchSize = 8;
                 queues.MaxDequeueCount = 5;
                 queues.VisibilityTimeout = TimeSpan.FromSeconds(5);
             });

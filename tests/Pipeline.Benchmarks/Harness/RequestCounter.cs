@@ -21,9 +21,20 @@ public sealed class RequestCounter : StoragePipelinePolicy
     {
         var clock = Stopwatch.StartNew();
         await ProcessNextAsync(message, pipeline);
-        var uri = message.Request.Uri.ToUri();
-        var service = uri.Port switch { _ when uri.AbsolutePath.Contains("()") || uri.AbsolutePath.Contains("Tables") || uri.Host.Contains("table") => "table", _ => "blob/queue" };
-        var kind = $"{message.Request.Method} {service} {(int)(message.Response?.Status ?? 0)}";
+        var kind = $"{message.Request.Method} {Resource(message.Request.Uri.ToUri())} {(int)(message.Response?.Status ?? 0)}";
         _byKind.AddOrUpdate(kind, (1, clock.Elapsed.TotalMilliseconds), (_, v) => (v.Count + 1, v.Milliseconds + clock.Elapsed.TotalMilliseconds));
+    }
+
+    /// <summary>The container, table or queue a request went to, without the run's name prefix or the entity keys, and whether it was a query.</summary>
+    private static string Resource(Uri uri)
+    {
+        var segments = uri.AbsolutePath.Split('/', StringSplitOptions.RemoveEmptyEntries);
+        var name = segments.Length > 1 ? segments[1] : "(account)";
+        var keys = name.IndexOf('(');
+        var entity = keys > 0 && name.Length > keys + 2;
+        name = keys >= 0 ? name[..keys] : name;
+        name = System.Text.RegularExpressions.Regex.Replace(name, "^t[0-9a-f]{12}-?", string.Empty);
+        var detail = uri.Query.Contains("$filter", StringComparison.Ordinal) ? " query" : entity ? " entity" : segments.Length > 2 ? " item" : string.Empty;
+        return name + detail;
     }
 }
