@@ -125,6 +125,8 @@ public static class DevHostApplication
         builder.Host.ConfigureWebJobs(webJobs =>
         {
             webJobs.AddAzureStorageCoreServices();
+            // Locally every request goes to one Azurite event loop: renders fan out into many requests each, so more
+            // ingests than renders run at once, or a burst's uploads queue behind its first pages (measured in the burst scenario).
             webJobs.AddAzureStorageBlobs(blobs => blobs.MaxDegreeOfParallelism = 16);
             webJobs.AddAzureStorageQueues(queues =>
             {
