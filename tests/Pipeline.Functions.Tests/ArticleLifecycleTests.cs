@@ -121,6 +121,33 @@ public sealed class ArticleLifecycleTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task Ingest_TwentyConcurrentFilesWithCollidingHeadlines_GivesEachArticleItsOwnSlugUrlAndLink()
+    {
+        await using var services = await PipelineServices.CreateAsync(azurite);
+        var ingest = services.Create<Functions.IngestArticle>();
+        var blobs = new List<Azure.Storage.Blobs.BlobClient>();
+        for (var i = 0; i < 20; i++)
+        {
+            // Same headlines in every file, different bodies: twenty different articles racing for the same slugs.
+            var blob = services.Storage.Uploads.GetBlobClient($"desk-{i:D2}.txt");
+            await blob.UploadAsync(BinaryData.FromString(TwoArticles.Replace("kept the town centre dry", $"kept district {i} dry")));
+            blobs.Add(blob);
+        }
+
+        var results = await Task.WhenAll(blobs.Select(b => Task.Run(() => ingest.Run(b, b.Name, CancellationToken.None))));
+
+        var articles = results.SelectMany(r => r.Articles).ToList();
+        Assert.Equal(40, articles.Count);
+        Assert.Equal(40, articles.Select(a => a.Slug).Distinct().Count());
+        Assert.Equal(40, articles.Select(a => a.Path).Distinct().Count());
+        Assert.Equal(40, articles.Select(a => a.ShortCode).Distinct().Count());
+        Assert.Contains(articles, a => a.Slug == "flood-barrier-trial-keeps-river-town-dry-during-spring-tide");
+        var records = await services.Storage.Articles.QueryAsync<TableEntity>(e => e.RowKey == "article").ToListAsync();
+        Assert.Equal(40, records.Count);
+        Assert.Equal(40, await CountLinksAsync(services.Storage.ShortLinks));
+    }
+
+    [Fact]
     public async Task Unpublish_PublishedArticle_PageSays410AndItLeavesTheHomePage()
     {
         await using var services = await PipelineServices.CreateAsync(azurite);
