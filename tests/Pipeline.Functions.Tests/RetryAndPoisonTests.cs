@@ -84,4 +84,23 @@ public sealed class RetryAndPoisonTests(AzuriteFixture azurite)
         var status = await services.Get<IUploadStatusStore>().GetAsync("lost-event.txt", CancellationToken.None);
         Assert.Equal(UploadState.Published, status!.State);
     }
+
+    [Fact]
+    public async Task IngestUnseen_UploadTheTriggerSkipped_IsPublishedButOneUnderWayIsNotIngestedTwice()
+    {
+        await using var services = await PipelineServices.CreateAsync(azurite);
+        var statuses = services.Get<IUploadStatusStore>();
+        await services.Storage.Uploads.GetBlobClient("skipped.txt").UploadAsync(BinaryData.FromString(TwoArticles));
+        await services.Storage.Uploads.GetBlobClient("under-way.txt").UploadAsync(BinaryData.FromString(TwoArticles.Replace("MILLBRIDGE", "EASTON")));
+        var now = DateTimeOffset.UtcNow;
+        await statuses.SetAsync(new UploadStatus { Name = "under-way.txt", State = UploadState.Received, ReceivedAt = now, UpdatedAt = now }, CancellationToken.None);
+        var recovery = services.Get<Pipeline.Core.Publishing.UploadRecovery>();
+
+        Assert.Empty(await recovery.IngestUnseenAsync(TimeSpan.FromHours(1), CancellationToken.None));
+        var ingested = await recovery.IngestUnseenAsync(TimeSpan.Zero, CancellationToken.None);
+
+        Assert.Equal(["skipped.txt"], ingested);
+        Assert.Equal(UploadState.Published, (await statuses.GetAsync("skipped.txt", CancellationToken.None))!.State);
+        Assert.Equal(UploadState.Received, (await statuses.GetAsync("under-way.txt", CancellationToken.None))!.State);
+    }
 }

@@ -25,6 +25,9 @@ public sealed class DevHostProcess : IAsyncDisposable
 
     public int ApiPort { get; }
     public int SitePort { get; }
+
+    /// <summary>The host's process id (for measuring its memory).</summary>
+    public int ProcessId => _process.Id;
     public StorageOptions Names { get; }
     public Uri ApiBase => new($"http://127.0.0.1:{ApiPort}/");
     public Uri SiteBase => new($"http://127.0.0.1:{SitePort}/");

@@ -21,37 +21,8 @@ public sealed class UploadRecovery(
     public async Task<IReadOnlyList<string>> RecoverAsync(TimeSpan stalledFor, CancellationToken cancellationToken)
     {
         var cutoff = clock.GetUtcNow() - stalledFor;
-        var known = new Dictionary<string, UploadStatus>(StringComparer.Ordinal);
-        await foreach (var status in statuses.ListAsync(cancellationToken))
-        {
-            known[status.Name] = status;
-        }
-
-        var stalled = new List<string>();
-        await foreach (var (name, lastModified) in uploads.ListAsync(cancellationToken))
-        {
-            var needsWork = known.TryGetValue(name, out var status)
-                ? status.State is UploadState.Received or UploadState.Retrying && status.UpdatedAt <= cutoff
-                : lastModified <= cutoff;
-            if (needsWork)
-            {
-                stalled.Add(name);
-            }
-        }
-
-        foreach (var name in stalled)
-        {
-            try
-            {
-                var result = await ingestor.IngestAsync(name, cancellationToken);
-                logger.LogInformation("Recovered stalled upload {BlobName}: {State}", name, result.State);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                // Left as "retrying" with the reason; the next sweep (or the trigger) tries again.
-                logger.LogWarning("Stalled upload {BlobName} still failing: {Reason}", name, ex.Message);
-            }
-        }
+        var stalled = await FindAsync(cutoff, cutoff, cancellationToken);
+        await IngestAsync(stalled, cancellationToken);
 
         // Renders requested but never done (the message was in flight when a host went away) are queued again.
         foreach (var (id, version) in await articles.ListRenderPendingAsync(cutoff, 1000, cancellationToken))
@@ -67,5 +38,57 @@ public sealed class UploadRecovery(
         }
 
         return stalled;
+    }
+
+    /// <summary>
+    /// Ingests uploads the trigger has not started on (no status at all) <paramref name="unseenFor"/> after they were
+    /// written: a polling blob trigger can skip blobs committed while it lists the container. Uploads with a status
+    /// are left to <see cref="RecoverAsync"/>. Returns their names.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> IngestUnseenAsync(TimeSpan unseenFor, CancellationToken cancellationToken)
+    {
+        var unseen = await FindAsync(stalledBefore: DateTimeOffset.MinValue, unseenBefore: clock.GetUtcNow() - unseenFor, cancellationToken);
+        await IngestAsync(unseen, cancellationToken);
+        return unseen;
+    }
+
+    private async Task<List<string>> FindAsync(DateTimeOffset stalledBefore, DateTimeOffset unseenBefore, CancellationToken cancellationToken)
+    {
+        var known = new Dictionary<string, UploadStatus>(StringComparer.Ordinal);
+        await foreach (var status in statuses.ListAsync(cancellationToken))
+        {
+            known[status.Name] = status;
+        }
+
+        var found = new List<string>();
+        await foreach (var (name, lastModified) in uploads.ListAsync(cancellationToken))
+        {
+            var needsWork = known.TryGetValue(name, out var status)
+                ? status.State is UploadState.Received or UploadState.Retrying && status.UpdatedAt <= stalledBefore
+                : lastModified <= unseenBefore;
+            if (needsWork)
+            {
+                found.Add(name);
+            }
+        }
+
+        return found;
+    }
+
+    private async Task IngestAsync(IReadOnlyList<string> names, CancellationToken cancellationToken)
+    {
+        foreach (var name in names)
+        {
+            try
+            {
+                var result = await ingestor.IngestAsync(name, cancellationToken);
+                logger.LogInformation("Recovered upload {BlobName}: {State}", name, result.State);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // Left as "retrying" with the reason; the next sweep (or the trigger) tries again.
+                logger.LogWarning("Recovered upload {BlobName} still failing: {Reason}", name, ex.Message);
+            }
+        }
     }
 }

@@ -6,7 +6,9 @@ namespace Pipeline.DevHost.Triggers;
 /// <summary>
 /// The timer functions, run on their schedules' periods. The WebJobs timer extension that is served here predates the
 /// storage host package and cannot load beside it, so the local host keeps the clock itself. On start it also resumes
-/// uploads the previous run left unfinished, instead of waiting for the first recovery sweep.
+/// uploads the previous run left unfinished, instead of waiting for the first recovery sweep, and every few seconds it
+/// ingests uploads the polling blob trigger has not started on: its container scan can skip blobs committed while it
+/// lists (a large upload finishing during a scan), which Azure's Event Grid trigger does not suffer from.
 /// </summary>
 public sealed class TimerTriggers(IServiceProvider services, ILogger<TimerTriggers> logger) : BackgroundService
 {
@@ -15,6 +17,12 @@ public sealed class TimerTriggers(IServiceProvider services, ILogger<TimerTrigge
         (nameof(PublishScheduled), TimeSpan.FromMinutes(1)),       // PublishScheduled.Schedule: second 0 of every minute
         (nameof(RecoverStalledUploads), TimeSpan.FromMinutes(5)),  // RecoverStalledUploads.Schedule: every fifth minute
     ];
+
+    /// <summary>How often the local host looks for uploads the blob trigger skipped.</summary>
+    private static readonly TimeSpan UnseenSweepPeriod = TimeSpan.FromSeconds(10);
+
+    /// <summary>An upload with no status this long after it was written was skipped (the trigger writes one first thing).</summary>
+    private static readonly TimeSpan UnseenFor = TimeSpan.FromSeconds(30);
 
     /// <summary>The timer functions this class runs.</summary>
     public static IReadOnlyList<string> Functions { get; } = Timers.Select(t => t.Name).ToList();
@@ -27,15 +35,26 @@ public sealed class TimerTriggers(IServiceProvider services, ILogger<TimerTrigge
             logger.LogInformation("Resumed {Count} uploads left unfinished by the previous run", resumed.Count);
         }
 
-        await Task.WhenAll(Timers.Select(t => LoopAsync(t.Name, t.Period, stoppingToken)));
+        var loops = Timers.Select(t => LoopAsync(t.Name, t.Period, () => Invoke(t.Name, stoppingToken), stoppingToken)).ToList();
+        loops.Add(LoopAsync("unseen upload sweep", UnseenSweepPeriod, async () =>
+        {
+            var unseen = await services.GetRequiredService<UploadRecovery>().IngestUnseenAsync(UnseenFor, stoppingToken);
+            if (unseen.Count > 0)
+            {
+                logger.LogWarning("Ingested {Count} uploads the blob trigger skipped", unseen.Count);
+            }
+
+            return unseen.Count;
+        }, stoppingToken));
+        await Task.WhenAll(loops);
     }
 
-    private async Task LoopAsync(string name, TimeSpan period, CancellationToken stoppingToken)
+    private async Task LoopAsync(string name, TimeSpan period, Func<Task<int>> run, CancellationToken stoppingToken)
     {
         using var timer = new PeriodicTimer(period);
         do
         {
-            await RunAsync(name, () => Invoke(name, stoppingToken));
+            await RunAsync(name, run);
         }
         while (await timer.WaitForNextTickAsync(stoppingToken));
     }
