@@ -28,6 +28,14 @@ public sealed class PipelineOptions
     [Range(1, 1024L * 1024 * 1024)]
     public long MaxUploadBytes { get; set; } = 10 * 1024 * 1024;
 
+    /// <summary>
+    /// The most upload bytes that ingests on one instance hold in memory at once; further uploads wait their turn. Each
+    /// ingest holds its file several times over (bytes, text, parsed articles), so this bounds the process's memory when
+    /// many large files arrive together. At least <see cref="MaxUploadBytes"/> is sensible.
+    /// </summary>
+    [Range(64 * 1024, 16L * 1024 * 1024 * 1024)]
+    public long IngestBufferBytes { get; set; } = 64 * 1024 * 1024;
+
     /// <summary>How many articles the home page lists.</summary>
     [Range(1, 500)]
     public int HomePageSize { get; set; } = 30;

@@ -21,6 +21,7 @@ public sealed class ArticleIngestor(
     ArticleIdentity identity,
     ShortLinkService links,
     IRenderQueue renderQueue,
+    UploadMemoryGate memory,
     IOptions<PipelineOptions> options,
     TimeProvider clock,
     ILogger<ArticleIngestor> logger) : IArticleIngestor
@@ -70,6 +71,8 @@ public sealed class ArticleIngestor(
             return await FailAsync(name, receivedAt, $"file is {Megabytes(upload.Length)}; the limit is {Megabytes(limit)}", cancellationToken);
         }
 
+        // Held until the articles are stored: the file's bytes, its text and the parsed articles are all alive until then.
+        using var buffer = await memory.EnterAsync(upload.Length, cancellationToken);
         var bytes = await ReadAllAsync(upload, cancellationToken);
         var parsed = parser.Parse(bytes, new ParseContext(name, upload.LastModified) { MaxBytes = limit });
         if (!parsed.Succeeded)

@@ -25,6 +25,9 @@ public sealed class SitePublisher(
     /// <summary>Note key of an article page to rewrite because its previous/next links changed (listings use other prefixes).</summary>
     private const string NeighbourKeyPrefix = "n-";
 
+    /// <summary>Article pages one refresh renders side by side.</summary>
+    private const int PageWritesAtOnce = 8;
+
 
     public async Task<IReadOnlyList<string>> RenderAsync(RenderRequest request, CancellationToken cancellationToken)
     {
@@ -236,15 +239,18 @@ public sealed class SitePublisher(
         return section.Newer.Take(1).Concat(section.Older.Take(1)).Select(a => a.Id);
     }
 
-    /// <summary>Rewrites the pages of articles whose previous/next links changed.</summary>
-    private async Task WriteArticlesAsync(SiteWriter writer, SiteTheme theme, IEnumerable<string> ids, CancellationToken cancellationToken) =>
-        await Task.WhenAll(ids.Select(async id =>
+    /// <summary>
+    /// Rewrites the pages of articles whose previous/next links changed. A burst notes a hundred of them; a few at a
+    /// time, because each holds its whole body and page in memory while it renders.
+    /// </summary>
+    private Task WriteArticlesAsync(SiteWriter writer, SiteTheme theme, IEnumerable<string> ids, CancellationToken cancellationToken) =>
+        Parallel.ForEachAsync(ids, new ParallelOptions { MaxDegreeOfParallelism = PageWritesAtOnce, CancellationToken = cancellationToken }, async (id, ct) =>
         {
-            if (await articles.GetAsync(id, cancellationToken) is { State: ArticleState.Published, HasPage: true } neighbour)
+            if (await articles.GetAsync(id, ct) is { State: ArticleState.Published, HasPage: true } neighbour)
             {
-                await WriteArticleAsync(writer, theme, neighbour, await NeighbourhoodAsync(neighbour, cancellationToken), cancellationToken);
+                await WriteArticleAsync(writer, theme, neighbour, await NeighbourhoodAsync(neighbour, ct), ct);
             }
-        }));
+        });
 
     private async Task<ArticleNeighbourhood> NeighbourhoodAsync(ArticleRecord record, CancellationToken cancellationToken)
     {

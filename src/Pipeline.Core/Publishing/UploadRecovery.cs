@@ -75,9 +75,9 @@ public sealed class UploadRecovery(
         return found;
     }
 
-    private async Task IngestAsync(IReadOnlyList<string> names, CancellationToken cancellationToken)
-    {
-        foreach (var name in names)
+    /// <summary>A few at a time: a burst of skipped uploads catches up quickly, and the memory gate still bounds large ones.</summary>
+    private Task IngestAsync(IReadOnlyList<string> names, CancellationToken cancellationToken) =>
+        Parallel.ForEachAsync(names, new ParallelOptions { MaxDegreeOfParallelism = 4, CancellationToken = cancellationToken }, async (name, _) =>
         {
             try
             {
@@ -89,6 +89,5 @@ public sealed class UploadRecovery(
                 // Left as "retrying" with the reason; the next sweep (or the trigger) tries again.
                 logger.LogWarning("Recovered upload {BlobName} still failing: {Reason}", name, ex.Message);
             }
-        }
-    }
+        });
 }

@@ -44,6 +44,11 @@ public sealed class MemoryScenario : IScenario
         var next = TimeSpan.Zero;
         while (clock.Elapsed < TimeSpan.FromMinutes(15) && !cancellationToken.IsCancellationRequested)
         {
+            if (!File.Exists($"/proc/{pipeline.Host.ProcessId}/status"))
+            {
+                throw new InvalidOperationException($"the local host exited after {clock.Elapsed.TotalSeconds:0} s with {published} uploads published; its output:\n{pipeline.Host.Output}");
+            }
+
             peakRss = Math.Max(peakRss, Memory(pipeline.Host.ProcessId).Rss);
             var states = (await statuses.QueryAsync<TableEntity>(select: ["State"], cancellationToken: cancellationToken).ToListAsync(cancellationToken))
                 .Select(s => s.GetString("State")).ToList();

@@ -1,0 +1,67 @@
+using Microsoft.Extensions.Options;
+
+namespace Pipeline.Core.Publishing;
+
+/// <summary>
+/// Caps the upload bytes that ingests on one instance hold in memory at once (<see cref="PipelineOptions.IngestBufferBytes"/>).
+/// A trigger may run many ingests side by side; each holds its file several times over while parsing and storing it, so
+/// fifty 10 MB uploads arriving together wait their turn here instead of growing the process past its memory.
+/// </summary>
+public sealed class UploadMemoryGate
+{
+    private const int Unit = 64 * 1024;
+    private readonly SemaphoreSlim _units;
+    private readonly SemaphoreSlim _taking = new(1, 1);
+    private readonly int _capacity;
+
+    public UploadMemoryGate(IOptions<PipelineOptions> options)
+    {
+        _capacity = (int)Math.Max(1, options.Value.IngestBufferBytes / Unit);
+        _units = new SemaphoreSlim(_capacity, _capacity);
+    }
+
+    /// <summary>Waits until <paramref name="bytes"/> fit in the budget (a file larger than the whole budget takes all of it) and holds them until disposed.</summary>
+    public async Task<IDisposable> EnterAsync(long bytes, CancellationToken cancellationToken)
+    {
+        var units = (int)Math.Clamp((bytes + Unit - 1) / Unit, 1, _capacity);
+
+        // One caller gathers units at a time, so two large files never each hold half of the budget and wait forever.
+        await _taking.WaitAsync(cancellationToken);
+        var taken = 0;
+        try
+        {
+            for (; taken < units; taken++)
+            {
+                await _units.WaitAsync(cancellationToken);
+            }
+        }
+        catch
+        {
+            if (taken > 0)
+            {
+                _units.Release(taken);
+            }
+
+            throw;
+        }
+        finally
+        {
+            _taking.Release();
+        }
+
+        return new Lease(_units, units);
+    }
+
+    private sealed class Lease(SemaphoreSlim units, int count) : IDisposable
+    {
+        private int _released;
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref _released, 1) == 0)
+            {
+                units.Release(count);
+            }
+        }
+    }
+}
