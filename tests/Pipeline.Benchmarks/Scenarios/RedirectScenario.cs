@@ -48,7 +48,7 @@ public sealed class RedirectScenario : IScenario
                 ["Logging__LogLevel__Default"] = "Warning",
             });
             await WaitForAsync(barePort, cancellationToken);
-            var code = await CreateLinkAsync(host.ApiBase, cancellationToken);
+            var code = await CreateLinkAsync(host.ApiBase, host.ApiKey, cancellationToken);
             Console.WriteLine($"Local host on {host.ApiBase}, hot link /{code}; bare Kestrel on 127.0.0.1:{barePort}");
 
             using var hosted = new LoadGenerator(new Uri(host.ApiBase, code), HttpStatusCode.Found, Browser);
@@ -73,7 +73,7 @@ public sealed class RedirectScenario : IScenario
             var hostFixed = await hosted.FixedRateAsync(rate, warmup, duration, cancellationToken);
             Console.WriteLine($"host at {rate} req/s: {hostFixed}");
 
-            var stored = await StoredClicksAsync(host.ApiBase, code, cancellationToken);
+            var stored = await StoredClicksAsync(host.ApiBase, host.ApiKey, code, cancellationToken);
             var sent = hosted.Answered;
             var throughput = hostRuns.Select(r => r.PerSecond).ToList();
             return new ScenarioResult(
@@ -111,9 +111,12 @@ public sealed class RedirectScenario : IScenario
         }
     }
 
-    private static async Task<string> CreateLinkAsync(Uri api, CancellationToken cancellationToken)
+    /// <summary>The management API needs the host's key; the redirect being measured does not.</summary>
+    private static HttpClient ApiClient(Uri api, string key) => new() { BaseAddress = api, DefaultRequestHeaders = { { "x-functions-key", key } } };
+
+    private static async Task<string> CreateLinkAsync(Uri api, string key, CancellationToken cancellationToken)
     {
-        using var client = new HttpClient { BaseAddress = api };
+        using var client = ApiClient(api, key);
         var response = await client.PostAsJsonAsync("api/links", new { url = "https://example.com/hot-story?id=1" }, cancellationToken);
         response.EnsureSuccessStatusCode();
         var json = await response.Content.ReadFromJsonAsync<JsonElement>(cancellationToken);
@@ -121,10 +124,10 @@ public sealed class RedirectScenario : IScenario
     }
 
     /// <summary>Clicks the local host stored for the link, after its flush interval has passed twice.</summary>
-    private static async Task<long> StoredClicksAsync(Uri api, string code, CancellationToken cancellationToken)
+    private static async Task<long> StoredClicksAsync(Uri api, string key, string code, CancellationToken cancellationToken)
     {
         await Task.Delay(TimeSpan.FromSeconds(5), cancellationToken);
-        using var client = new HttpClient { BaseAddress = api };
+        using var client = ApiClient(api, key);
         var json = await client.GetFromJsonAsync<JsonElement>($"api/links/{code}", cancellationToken);
         return json.GetProperty("clicks").GetProperty("clicks").GetInt64();
     }
