@@ -120,6 +120,7 @@ public static class DevHostApplication
         builder.Services.AddSingleton<ExampleUploader>();
         builder.Services.AddSingleton<ReadyReport>();
         builder.Services.AddSingleton<ITypeLocator, TriggerTypeLocator>();
+        builder.Services.AddSingleton<TriggerActivity>();
         builder.Services.AddHostedService<TimerTriggers>();
 
         builder.Host.ConfigureWebJobs(webJobs =>

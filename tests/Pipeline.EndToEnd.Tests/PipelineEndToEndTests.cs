@@ -32,7 +32,7 @@ public sealed class PipelineEndToEndTests(AzuriteFixture azurite, ITestOutputHel
                 rows.Select(r => r.GetString("Headline")).Order());
 
             using var http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false });
-            var home = await http.GetStringAsync(host.SiteBase);
+            var home = await Rendered.WaitForHomeListingAsync(http, host.SiteBase, rows.Select(r => r.GetString("Headline")), Bound);
             foreach (var row in rows)
             {
                 var path = row.GetString("Path");

@@ -26,4 +26,29 @@ internal static class Rendered
         Assert.All(rows, r => Assert.True(r.GetInt32("RenderedVersion") >= 1, $"{r.GetString("Headline")} was not rendered"));
         return rows;
     }
+
+    /// <summary>
+    /// The home page once it lists every headline: listings are refreshed by their own queued step after the article
+    /// pages, so a reader may see an article's page a moment before the home page links it. Asserts when the bound passes.
+    /// </summary>
+    public static async Task<string> WaitForHomeListingAsync(HttpClient http, Uri home, IEnumerable<string> headlines, TimeSpan bound)
+    {
+        var wanted = headlines.Select(h => System.Net.WebUtility.HtmlEncode(h) ?? string.Empty).ToList();
+        var clock = Stopwatch.StartNew();
+        var page = string.Empty;
+        while (clock.Elapsed < bound)
+        {
+            using var response = await http.GetAsync(home);
+            page = await response.Content.ReadAsStringAsync();
+            if (response.IsSuccessStatusCode && wanted.All(h => page.Contains(h, StringComparison.Ordinal)))
+            {
+                return page;
+            }
+
+            await Task.Delay(250);
+        }
+
+        Assert.Fail($"after {bound.TotalSeconds:0} s the home page still misses {string.Join(", ", wanted.Where(h => !page.Contains(h, StringComparison.Ordinal)))}");
+        return page;
+    }
 }

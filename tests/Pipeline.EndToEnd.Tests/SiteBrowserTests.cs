@@ -32,6 +32,11 @@ public sealed class SiteBrowserTests(AzuriteFixture azurite, ITestOutputHelper o
             var rows = await Rendered.WaitForArticlesAsync(table, 2, Bound);
             var flood = rows.Single(r => r.GetString("Headline").StartsWith("Flood", StringComparison.Ordinal));
             var articleUrl = new Uri(host.SiteBase, flood.GetString("Path")).ToString();
+            using (var http = new HttpClient())
+            {
+                await Rendered.WaitForHomeListingAsync(http, host.SiteBase, rows.Select(r => r.GetString("Headline")), Bound);
+            }
+
             Directory.CreateDirectory(ScreenshotFolder);
 
             using var playwright = await Playwright.CreateAsync();

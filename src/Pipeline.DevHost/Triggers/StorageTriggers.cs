@@ -11,7 +11,7 @@ namespace Pipeline.DevHost.Triggers;
 /// host) and forwarded to the same function classes. Container and queue names come from settings so tests can
 /// give each run its own.
 /// </summary>
-public sealed class StorageTriggers(IngestArticle ingest, RenderArticle render, RecordPoisonUpload poison)
+public sealed class StorageTriggers(IngestArticle ingest, RenderArticle render, RecordPoisonUpload poison, TriggerActivity activity)
 {
     public const string UploadsPath = "%" + DevHostConfiguration.UploadsContainerKey + "%/{name}";
     public const string RenderQueue = "%" + DevHostConfiguration.RenderQueueKey + "%";
@@ -20,7 +20,11 @@ public sealed class StorageTriggers(IngestArticle ingest, RenderArticle render, 
     public Task Ingest(
         [WebJobs.BlobTrigger(UploadsPath, Connection = StorageNames.Connection)] BlobClient upload,
         string name,
-        CancellationToken cancellationToken) => ingest.Run(upload, name, cancellationToken);
+        CancellationToken cancellationToken)
+    {
+        activity.IngestStarted();
+        return ingest.Run(upload, name, cancellationToken);
+    }
 
     [WebJobs.FunctionName(nameof(RenderArticle))]
     public Task Render(

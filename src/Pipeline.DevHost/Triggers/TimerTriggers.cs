@@ -10,7 +10,7 @@ namespace Pipeline.DevHost.Triggers;
 /// ingests uploads the polling blob trigger has not started on: its container scan can skip blobs committed while it
 /// lists (a large upload finishing during a scan), which Azure's Event Grid trigger does not suffer from.
 /// </summary>
-public sealed class TimerTriggers(IServiceProvider services, ILogger<TimerTriggers> logger) : BackgroundService
+public sealed class TimerTriggers(IServiceProvider services, TriggerActivity activity, ILogger<TimerTriggers> logger) : BackgroundService
 {
     private static readonly (string Name, TimeSpan Period)[] Timers =
     [
@@ -19,10 +19,14 @@ public sealed class TimerTriggers(IServiceProvider services, ILogger<TimerTrigge
     ];
 
     /// <summary>How often the local host looks for uploads the blob trigger skipped.</summary>
-    private static readonly TimeSpan UnseenSweepPeriod = TimeSpan.FromSeconds(10);
+    private static readonly TimeSpan UnseenSweepPeriod = TimeSpan.FromSeconds(3);
 
-    /// <summary>An upload with no status this long after it was written was skipped (the trigger writes one first thing).</summary>
-    private static readonly TimeSpan UnseenFor = TimeSpan.FromSeconds(30);
+    /// <summary>
+    /// An upload with no status this long after it was written, while the trigger has started nothing for as long, was
+    /// skipped: the trigger picks up a new blob within a second or two and writes a status first thing. While the
+    /// trigger is busy (a burst queues uploads inside it) the sweep waits, so nothing is ingested twice for nothing.
+    /// </summary>
+    private static readonly TimeSpan UnseenFor = TimeSpan.FromSeconds(5);
 
     /// <summary>The timer functions this class runs.</summary>
     public static IReadOnlyList<string> Functions { get; } = Timers.Select(t => t.Name).ToList();
@@ -38,6 +42,11 @@ public sealed class TimerTriggers(IServiceProvider services, ILogger<TimerTrigge
         var loops = Timers.Select(t => LoopAsync(t.Name, t.Period, () => Invoke(t.Name, stoppingToken), stoppingToken)).ToList();
         loops.Add(LoopAsync("unseen upload sweep", UnseenSweepPeriod, async () =>
         {
+            if (activity.QuietFor < UnseenFor)
+            {
+                return 0;
+            }
+
             var unseen = await services.GetRequiredService<UploadRecovery>().IngestUnseenAsync(UnseenFor, stoppingToken);
             if (unseen.Count > 0)
             {
