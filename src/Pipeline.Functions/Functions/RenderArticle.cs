@@ -14,6 +14,13 @@ public sealed class RenderArticle(IArticleRenderer renderer, ILogger<RenderArtic
         CancellationToken cancellationToken)
     {
         var written = await renderer.RenderAsync(request, cancellationToken);
-        logger.LogInformation("Rendered {ArticleId} v{Version}: {FileCount} files", request.ArticleId, request.Version, written.Count);
+        if (request.Listings)
+        {
+            logger.LogInformation("Refreshed listings: {FileCount} files", written.Count);
+        }
+        else
+        {
+            logger.LogInformation("Rendered {ArticleId} v{Version}: {FileCount} files", request.ArticleId, request.Version, written.Count);
+        }
     }
 }
