@@ -29,12 +29,12 @@ public sealed class PipelineOptions
     public long MaxUploadBytes { get; set; } = 10 * 1024 * 1024;
 
     /// <summary>
-    /// The most upload bytes that ingests on one instance hold in memory at once; further uploads wait their turn. Each
-    /// ingest holds its file several times over (bytes, text, parsed articles), so this bounds the process's memory when
-    /// many large files arrive together. At least <see cref="MaxUploadBytes"/> is sensible.
+    /// The memory that ingests (their upload bytes) and page renders (about six bytes per character of an article) on one
+    /// instance hold at once; further work waits its turn. Bounds the process when many large files arrive together.
+    /// At least <see cref="MaxUploadBytes"/> is sensible.
     /// </summary>
     [Range(64 * 1024, 16L * 1024 * 1024 * 1024)]
-    public long IngestBufferBytes { get; set; } = 64 * 1024 * 1024;
+    public long WorkingMemoryBytes { get; set; } = 64 * 1024 * 1024;
 
     /// <summary>How many articles the home page lists.</summary>
     [Range(1, 500)]

@@ -23,7 +23,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<IArticleParser, MarkdownArticleParser>();
         services.AddSingleton<IArticleParser, PageTextParser>();
         services.AddSingleton<ArticleFileParser>();
-        services.AddSingleton<Publishing.UploadMemoryGate>();
+        services.AddSingleton<Publishing.WorkingMemoryGate>();
         services.AddSingleton<PageRenderer>();
         services.AddOptions<ShortLinkOptions>()
             .BindConfiguration(ShortLinkOptions.SectionName)

@@ -21,7 +21,7 @@ public sealed class ArticleIngestor(
     ArticleIdentity identity,
     ShortLinkService links,
     IRenderQueue renderQueue,
-    UploadMemoryGate memory,
+    WorkingMemoryGate memory,
     IOptions<PipelineOptions> options,
     TimeProvider clock,
     ILogger<ArticleIngestor> logger) : IArticleIngestor

@@ -3,11 +3,11 @@ using Pipeline.Core.Publishing;
 
 namespace Pipeline.Core.Tests.Publishing;
 
-public sealed class UploadMemoryGateTests
+public sealed class WorkingMemoryGateTests
 {
     private const long Megabyte = 1024 * 1024;
 
-    private static UploadMemoryGate Gate(long bytes) => new(Options.Create(new PipelineOptions { IngestBufferBytes = bytes }));
+    private static WorkingMemoryGate Gate(long bytes) => new(Options.Create(new PipelineOptions { WorkingMemoryBytes = bytes }));
 
     [Fact]
     public async Task EnterAsync_FilesWithinTheBudget_AllGoThroughAtOnce()

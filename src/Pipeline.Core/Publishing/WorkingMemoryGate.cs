@@ -3,20 +3,21 @@ using Microsoft.Extensions.Options;
 namespace Pipeline.Core.Publishing;
 
 /// <summary>
-/// Caps the upload bytes that ingests on one instance hold in memory at once (<see cref="PipelineOptions.IngestBufferBytes"/>).
-/// A trigger may run many ingests side by side; each holds its file several times over while parsing and storing it, so
-/// fifty 10 MB uploads arriving together wait their turn here instead of growing the process past its memory.
+/// Caps the memory that ingests and page renders on one instance hold at once (<see cref="PipelineOptions.WorkingMemoryBytes"/>).
+/// Triggers run many of them side by side; an ingest holds its file several times over while parsing and storing it, a
+/// render holds the article and its page, so fifty 10 MB uploads arriving together wait their turn here instead of
+/// growing the process past its memory. Small articles take one 64 KB unit and never wait for each other.
 /// </summary>
-public sealed class UploadMemoryGate
+public sealed class WorkingMemoryGate
 {
     private const int Unit = 64 * 1024;
     private readonly SemaphoreSlim _units;
     private readonly SemaphoreSlim _taking = new(1, 1);
     private readonly int _capacity;
 
-    public UploadMemoryGate(IOptions<PipelineOptions> options)
+    public WorkingMemoryGate(IOptions<PipelineOptions> options)
     {
-        _capacity = (int)Math.Max(1, options.Value.IngestBufferBytes / Unit);
+        _capacity = (int)Math.Max(1, options.Value.WorkingMemoryBytes / Unit);
         _units = new SemaphoreSlim(_capacity, _capacity);
     }
 
