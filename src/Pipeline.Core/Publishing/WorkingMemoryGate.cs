@@ -25,6 +25,12 @@ public sealed class WorkingMemoryGate
     public async Task<IDisposable> EnterAsync(long bytes, CancellationToken cancellationToken)
     {
         var units = (int)Math.Clamp((bytes + Unit - 1) / Unit, 1, _capacity);
+        if (units == 1)
+        {
+            // A single unit is taken whole or not at all, so it cannot deadlock and need not queue behind a large file.
+            await _units.WaitAsync(cancellationToken);
+            return new Lease(_units, 1);
+        }
 
         // One caller gathers units at a time, so two large files never each hold half of the budget and wait forever.
         await _taking.WaitAsync(cancellationToken);
