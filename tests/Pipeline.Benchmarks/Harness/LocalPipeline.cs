@@ -1,3 +1,4 @@
+using Azure.Data.Tables;
 using Azure.Storage.Blobs;
 using Microsoft.Extensions.Logging.Abstractions;
 using Pipeline.DevHost.Azurite;
@@ -27,6 +28,17 @@ public sealed class LocalPipeline : IAsyncDisposable
         var azurite = await AzuriteProcess.EnsureRunningAsync(root, AzuriteEndpoints.FreePorts(), location: null, NullLogger.Instance, CancellationToken.None);
         var host = await DevHostProcess.StartAsync(azurite.Endpoints.ConnectionString, AzuriteFixture.NewPrefix());
         return new LocalPipeline(azurite, host);
+    }
+
+    /// <summary>Uploads published and failed so far, and articles whose page is live: what a scenario waits for.</summary>
+    public async Task<(int Published, int Failed, int Live)> ProgressAsync(CancellationToken cancellationToken)
+    {
+        var tables = new TableServiceClient(Azurite.Endpoints.ConnectionString);
+        var states = await tables.GetTableClient(Host.Names.UploadsTable).QueryAsync<TableEntity>(select: ["State"], cancellationToken: cancellationToken)
+            .Select(s => s.GetString("State")).ToListAsync(cancellationToken);
+        var live = await tables.GetTableClient(Host.Names.ArticlesTable).QueryAsync<TableEntity>(e => e.RowKey == "article", select: ["RenderedVersion"], cancellationToken: cancellationToken)
+            .CountAsync(r => r.GetInt32("RenderedVersion") >= 1, cancellationToken);
+        return (states.Count(s => s == "Published"), states.Count(s => s == "Failed"), live);
     }
 
     public async ValueTask DisposeAsync()

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using Azure.Data.Tables;
 using Pipeline.Benchmarks.Harness;
 using Pipeline.Testing;
 
@@ -22,7 +21,6 @@ public sealed class BurstScenario : IScenario
         for (var run = 0; run < runs; run++)
         {
             await using var pipeline = await LocalPipeline.StartAsync();
-            var articles = new TableServiceClient(pipeline.Azurite.Endpoints.ConnectionString).GetTableClient(pipeline.Host.Names.ArticlesTable);
             var bodies = Enumerable.Range(0, files).Select(f => BinaryData.FromString(GeneratedArticles.File(f, perFile))).ToList();
 
             var clock = Stopwatch.StartNew();
@@ -30,14 +28,12 @@ public sealed class BurstScenario : IScenario
                 async (f, ct) => await pipeline.Uploads.GetBlobClient($"burst/file-{f:D3}.txt").UploadAsync(bodies[f], ct));
             var uploaded = clock.Elapsed.TotalSeconds;
 
-            var statuses = new TableServiceClient(pipeline.Azurite.Endpoints.ConnectionString).GetTableClient(pipeline.Host.Names.UploadsTable);
             var live = 0;
             double? ingested = null;
             while (clock.Elapsed < TimeSpan.FromMinutes(5) && !cancellationToken.IsCancellationRequested)
             {
-                var rows = await articles.QueryAsync<TableEntity>(e => e.RowKey == "article", select: ["RenderedVersion"], cancellationToken: cancellationToken).ToListAsync(cancellationToken);
-                live = rows.Count(r => r.GetInt32("RenderedVersion") >= 1);
-                if (ingested is null && (await statuses.QueryAsync<TableEntity>(select: ["State"], cancellationToken: cancellationToken).ToListAsync(cancellationToken)).Count(s => s.GetString("State") == "Published") == files)
+                (var published, _, live) = await pipeline.ProgressAsync(cancellationToken);
+                if (ingested is null && published == files)
                 {
                     ingested = clock.Elapsed.TotalSeconds;
                 }

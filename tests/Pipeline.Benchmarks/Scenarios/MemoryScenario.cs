@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using Azure.Data.Tables;
 using Pipeline.Benchmarks.Harness;
 using Pipeline.Testing;
 
@@ -22,8 +21,6 @@ public sealed class MemoryScenario : IScenario
         var files = args.Length > 0 ? int.Parse(args[0]) : 50;
         var oversized = args.Length > 1 ? int.Parse(args[1]) : 5;
         await using var pipeline = await LocalPipeline.StartAsync();
-        var statuses = new TableServiceClient(pipeline.Azurite.Endpoints.ConnectionString).GetTableClient(pipeline.Host.Names.UploadsTable);
-        var articles = new TableServiceClient(pipeline.Azurite.Endpoints.ConnectionString).GetTableClient(pipeline.Host.Names.ArticlesTable);
         var baseline = Memory(pipeline.Host.ProcessId);
 
         // Three articles per file, bodies long enough to bring each file to 9.5 MB: big pages, not thousands of rows.
@@ -50,12 +47,7 @@ public sealed class MemoryScenario : IScenario
             }
 
             peakRss = Math.Max(peakRss, Memory(pipeline.Host.ProcessId).Rss);
-            var states = (await statuses.QueryAsync<TableEntity>(select: ["State"], cancellationToken: cancellationToken).ToListAsync(cancellationToken))
-                .Select(s => s.GetString("State")).ToList();
-            published = states.Count(s => s == "Published");
-            failed = states.Count(s => s == "Failed");
-            live = (await articles.QueryAsync<TableEntity>(e => e.RowKey == "article", select: ["RenderedVersion"], cancellationToken: cancellationToken).ToListAsync(cancellationToken))
-                .Count(r => r.GetInt32("RenderedVersion") >= 1);
+            (published, failed, live) = await pipeline.ProgressAsync(cancellationToken);
             if (clock.Elapsed >= next)
             {
                 Console.WriteLine($"  {clock.Elapsed.TotalSeconds,5:0} s: {published} published, {failed} failed, {live} pages live, host {peakRss / (double)Megabyte:0} MB peak so far");
