@@ -13,7 +13,10 @@ public sealed class ArticleIdentity(IArticleStore articles)
 {
     private const int MaxSlugSuffix = 50;
 
-    public async Task<IReadOnlyList<string>> ResolveAsync(string blobName, IReadOnlyList<ParsedArticle> parsed, CancellationToken cancellationToken)
+    /// <param name="seenBefore">
+    /// False when the upload was never ingested before: no stored article can come from it, so headlines are not looked up.
+    /// </param>
+    public async Task<IReadOnlyList<string>> ResolveAsync(string blobName, IReadOnlyList<ParsedArticle> parsed, bool seenBefore, CancellationToken cancellationToken)
     {
         var ids = new string?[parsed.Count];
         var taken = new HashSet<string>(StringComparer.Ordinal);
@@ -32,7 +35,7 @@ public sealed class ArticleIdentity(IArticleStore articles)
 
         for (var i = 0; i < parsed.Count; i++)
         {
-            if (ids[i] is null && await FromSameBlobAsync(Slug.From(parsed[i].Headline), blobName, cancellationToken) is { } owner && taken.Add(owner))
+            if (ids[i] is null && seenBefore && await FromSameBlobAsync(Slug.From(parsed[i].Headline), blobName, cancellationToken) is { } owner && taken.Add(owner))
             {
                 ids[i] = owner;
             }

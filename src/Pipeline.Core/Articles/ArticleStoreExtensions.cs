@@ -3,6 +3,10 @@ namespace Pipeline.Core.Articles;
 /// <summary>Shorthands over <see cref="IArticleStore"/>.</summary>
 public static class ArticleStoreExtensions
 {
+    /// <summary>Writes the listing rows of one published article.</summary>
+    public static Task IndexAsync(this IArticleStore store, ArticleRecord record, CancellationToken cancellationToken) =>
+        store.IndexAsync([record], cancellationToken);
+
     /// <summary>The newest <paramref name="top"/> published articles.</summary>
     public static async Task<IReadOnlyList<ArticleSummary>> ListLatestAsync(this IArticleStore store, int top, CancellationToken cancellationToken) =>
         (await store.ListAsync(ArticleListing.Latest, top, null, cancellationToken)).Items;

@@ -30,8 +30,8 @@ public interface IArticleStore
     /// <summary>Claims <paramref name="slug"/> for article <paramref name="id"/>; true when it is now (or already was) that article's.</summary>
     Task<bool> TryClaimSlugAsync(string slug, string id, CancellationToken cancellationToken);
 
-    /// <summary>Writes the listing rows (latest, section, tags, month) of a published article.</summary>
-    Task IndexAsync(ArticleRecord record, CancellationToken cancellationToken);
+    /// <summary>Writes the listing rows (latest, section, tags, month) of published articles, one transaction per listing.</summary>
+    Task IndexAsync(IReadOnlyCollection<ArticleRecord> records, CancellationToken cancellationToken);
 
     /// <summary>Removes the article from every listing.</summary>
     Task UnindexAsync(ArticleRecord record, CancellationToken cancellationToken);
@@ -46,10 +46,10 @@ public interface IArticleStore
     /// </summary>
     Task<ArticleNeighbours> ListNeighboursAsync(ArticleListing listing, DateTimeOffset publishedAt, string id, int count, CancellationToken cancellationToken);
 
-    /// <summary>Notes that a render of <paramref name="version"/> was requested, so a render lost with a crashed host can be found.</summary>
-    Task MarkRenderPendingAsync(string id, int version, DateTimeOffset at, CancellationToken cancellationToken);
+    /// <summary>Notes that renders of these article versions were requested, so a render lost with a crashed host can be found.</summary>
+    Task MarkRenderPendingAsync(IReadOnlyCollection<(string Id, int Version)> renders, DateTimeOffset at, CancellationToken cancellationToken);
 
-    /// <summary>Clears the note once <paramref name="version"/> (or a later one) is live; a newer pending request stays.</summary>
+    /// <summary>Clears the note of the request for <paramref name="version"/> once it is done; requests for other versions stay.</summary>
     Task ClearRenderPendingAsync(string id, int version, CancellationToken cancellationToken);
 
     /// <summary>Renders requested at or before <paramref name="before"/> and still not done.</summary>

@@ -86,9 +86,10 @@ public sealed partial class ShortLinkService(
     }
 
     /// <summary>Makes sure an article's link exists under its reserved code; idempotent, so re-ingest never adds a second link.</summary>
-    public async Task<string> EnsureArticleLinkAsync(string code, string url, string title, string articleId, CancellationToken cancellationToken)
+    /// <param name="codeIsNew">The code was generated for an article stored just now, so it is inserted without looking first.</param>
+    public async Task<string> EnsureArticleLinkAsync(string code, string url, string title, string articleId, bool codeIsNew, CancellationToken cancellationToken)
     {
-        var existing = await store.GetAsync(code, cancellationToken);
+        var existing = codeIsNew ? null : await store.GetAsync(code, cancellationToken);
         if (existing is not null)
         {
             if (existing.ArticleId == articleId)

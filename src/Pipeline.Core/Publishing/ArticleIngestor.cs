@@ -63,7 +63,14 @@ public sealed class ArticleIngestor(
             return await FailAsync(name, receivedAt, "the upload no longer exists", cancellationToken);
         }
 
-        await statuses.SetAsync(new UploadStatus { Name = name, State = UploadState.Received, ReceivedAt = receivedAt, UpdatedAt = receivedAt }, cancellationToken);
+        // An upload never seen before cannot have stored articles yet (its status is written before any of them), so
+        // its articles skip the reads that look for earlier versions: two requests fewer per article in a burst.
+        var received = new UploadStatus { Name = name, State = UploadState.Received, ReceivedAt = receivedAt, UpdatedAt = receivedAt };
+        var firstSeen = await statuses.TryAddAsync(received, cancellationToken);
+        if (!firstSeen)
+        {
+            await statuses.SetAsync(received, cancellationToken);
+        }
 
         var limit = options.Value.MaxUploadBytes;
         if (upload.Length > limit)
@@ -80,13 +87,15 @@ public sealed class ArticleIngestor(
             return await FailAsync(name, receivedAt, string.Join("; ", parsed.Errors), cancellationToken);
         }
 
-        var ids = await identity.ResolveAsync(name, parsed.Articles, cancellationToken);
+        var ids = await identity.ResolveAsync(name, parsed.Articles, seenBefore: !firstSeen, cancellationToken);
         var stored = new List<ArticleRecord>(parsed.Articles.Count);
         var warnings = new List<string>(parsed.Warnings);
+        var toRender = new List<ArticleRecord>();
         for (var position = 0; position < parsed.Articles.Count; position++)
         {
             var article = parsed.Articles[position];
-            var record = await StoreAsync(ids[position], article, name, position, cancellationToken);
+            var surelyNew = firstSeen && article.Id is null && article.Slug is null;
+            var record = await StoreAsync(ids[position], article, name, position, surelyNew, toRender, cancellationToken);
             stored.Add(record);
             warnings.AddRange(article.Warnings.Select(w => $"article {position + 1} ({article.Headline}): {w}"));
             if (record.State == ArticleState.Removed)
@@ -95,6 +104,8 @@ public sealed class ArticleIngestor(
             }
         }
 
+        // The file's listing rows and render requests together: a transaction per listing instead of a write per row.
+        await RequestRendersAsync(toRender, cancellationToken);
         await statuses.SetAsync(new UploadStatus
         {
             Name = name,
@@ -108,19 +119,22 @@ public sealed class ArticleIngestor(
         return new IngestResult(name, UploadState.Published, stored, null);
     }
 
-    private async Task<ArticleRecord> StoreAsync(string id, ParsedArticle article, string blobName, int position, CancellationToken cancellationToken)
+    /// <param name="surelyNew">The id cannot exist yet, so the first attempt inserts without reading (a conflict reads and retries).</param>
+    /// <param name="toRender">Collects the articles whose listing rows and render the caller writes for the whole file.</param>
+    private async Task<ArticleRecord> StoreAsync(
+        string id, ParsedArticle article, string blobName, int position, bool surelyNew, List<ArticleRecord> toRender, CancellationToken cancellationToken)
     {
         var section = Slug.From(article.Section ?? options.Value.DefaultSection);
         var hash = ContentHash.Of(article);
         for (var attempt = 1; ; attempt++)
         {
-            var existing = await articles.GetAsync(id, cancellationToken);
+            var existing = surelyNew && attempt == 1 ? null : await articles.GetAsync(id, cancellationToken);
             try
             {
                 var record = existing is null
                     ? await CreateAsync(id, article, section, hash, blobName, position, cancellationToken)
                     : existing.ContentHash == hash ? existing : await UpdateAsync(existing, article, section, hash, blobName, position, cancellationToken);
-                return await CompleteAsync(record, cancellationToken);
+                return await CompleteAsync(record, cancellationToken, newLink: existing is null, toRender);
             }
             catch (ConcurrencyException) when (attempt < MaxConcurrencyRetries)
             {
@@ -192,12 +206,14 @@ public sealed class ArticleIngestor(
     }
 
     /// <summary>The steps after the record is stored; each is a no-op when already done, so re-ingest repairs a crash.</summary>
-    private async Task<ArticleRecord> CompleteAsync(ArticleRecord record, CancellationToken cancellationToken)
+    /// <param name="newLink">The record was created just now, so its short code was never stored: insert without looking first.</param>
+    /// <param name="toRender">When given, a published article to render is added to it (indexed and queued later, with others).</param>
+    private async Task<ArticleRecord> CompleteAsync(ArticleRecord record, CancellationToken cancellationToken, bool newLink = false, List<ArticleRecord>? toRender = null)
     {
         switch (record.State)
         {
             case ArticleState.Published:
-                var code = await links.EnsureArticleLinkAsync(record.ShortCode, PageUrl(record), record.Headline, record.Id, cancellationToken);
+                var code = await links.EnsureArticleLinkAsync(record.ShortCode, PageUrl(record), record.Headline, record.Id, newLink, cancellationToken);
                 if (code != record.ShortCode)
                 {
                     record = await articles.SaveAsync(record with { ShortCode = code }, cancellationToken);
@@ -205,8 +221,14 @@ public sealed class ArticleIngestor(
 
                 if (record.RenderedVersion < record.Version)
                 {
-                    await articles.IndexAsync(record, cancellationToken);
-                    await RequestRenderAsync(record, cancellationToken);
+                    if (toRender is not null)
+                    {
+                        toRender.Add(record);
+                    }
+                    else
+                    {
+                        await RequestRendersAsync([record], cancellationToken);
+                    }
                 }
 
                 break;
@@ -216,18 +238,31 @@ public sealed class ArticleIngestor(
             case ArticleState.Draft or ArticleState.Removed when record.HasPage && record.RenderedVersion < record.Version:
                 // A page that was live must come down (the renderer writes the removal notice).
                 await articles.UnindexAsync(record, cancellationToken);
-                await RequestRenderAsync(record, cancellationToken);
+                await RequestRendersAsync([record], cancellationToken, index: false);
                 break;
         }
 
         return record;
     }
 
-    /// <summary>Queues the article's render, noting it first so a render lost with a crashed host is found again.</summary>
-    private async Task RequestRenderAsync(ArticleRecord record, CancellationToken cancellationToken)
+    /// <summary>
+    /// Writes the articles' listing rows (unless <paramref name="index"/> is false) and queues their renders, noting them
+    /// first so a render lost with a crashed host is found again.
+    /// </summary>
+    private async Task RequestRendersAsync(IReadOnlyList<ArticleRecord> records, CancellationToken cancellationToken, bool index = true)
     {
-        await articles.MarkRenderPendingAsync(record.Id, record.Version, clock.GetUtcNow(), cancellationToken);
-        await renderQueue.EnqueueAsync(new RenderRequest(record.Id, record.Version), cancellationToken);
+        if (records.Count == 0)
+        {
+            return;
+        }
+
+        if (index)
+        {
+            await articles.IndexAsync(records, cancellationToken);
+        }
+
+        await articles.MarkRenderPendingAsync(records.Select(r => (r.Id, r.Version)).ToList(), clock.GetUtcNow(), cancellationToken);
+        await Task.WhenAll(records.Select(r => renderQueue.EnqueueAsync(new RenderRequest(r.Id, r.Version), cancellationToken)));
     }
 
     /// <summary>Publishes a held article whose time has come (used by the scheduler); no-op for anything else.</summary>

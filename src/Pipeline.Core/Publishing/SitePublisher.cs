@@ -53,7 +53,7 @@ public sealed class SitePublisher(
         {
             // A duplicate or stale message: the page already shows this version.
             logger.LogInformation("Render skipped: article {ArticleId} version {Version} is already live", record.Id, record.RenderedVersion);
-            await articles.ClearRenderPendingAsync(record.Id, record.RenderedVersion, cancellationToken);
+            await articles.ClearRenderPendingAsync(record.Id, request.Version, cancellationToken);
             return [];
         }
 
@@ -66,7 +66,9 @@ public sealed class SitePublisher(
             if (record.State == ArticleState.Published)
             {
                 around = await NeighbourhoodAsync(record, cancellationToken);
-                await WriteArticleAsync(writer, theme, record, around, cancellationToken);
+
+                // A new version's page differs from the live one, so it is written without comparing first.
+                await WriteArticleAsync(writer, theme, record, around, cancellationToken, surelyChanged: true);
             }
             else
             {
@@ -96,7 +98,13 @@ public sealed class SitePublisher(
         }
 
         await MarkRenderedAsync(record, cancellationToken);
-        await articles.ClearRenderPendingAsync(record.Id, record.Version, cancellationToken);
+        await articles.ClearRenderPendingAsync(record.Id, request.Version, cancellationToken);
+        if (record.Version != request.Version)
+        {
+            // A later version was rendered instead: its request is done too (its own message will find it live).
+            await articles.ClearRenderPendingAsync(record.Id, record.Version, cancellationToken);
+        }
+
         logger.LogInformation("Rendered article {ArticleId} version {Version}: {Written} files written, {Unchanged} unchanged",
             record.Id, record.Version, writer.Written.Count, writer.Unchanged);
         return writer.Written.ToList();
@@ -115,7 +123,8 @@ public sealed class SitePublisher(
         }
     }
 
-    private async Task WriteArticleAsync(SiteWriter writer, SiteTheme theme, ArticleRecord record, ArticleNeighbourhood around, CancellationToken cancellationToken)
+    private async Task WriteArticleAsync(
+        SiteWriter writer, SiteTheme theme, ArticleRecord record, ArticleNeighbourhood around, CancellationToken cancellationToken, bool surelyChanged = false)
     {
         var content = await articles.GetContentAsync(record.Id, record.ContentHash, cancellationToken)
             ?? throw new InvalidOperationException($"content of article {record.Id} ({record.ContentHash}) is missing");
@@ -124,7 +133,7 @@ public sealed class SitePublisher(
         // Several-MB articles rendering side by side wait for room in the same budget as ingests.
         var characters = content.Paragraphs.Sum(p => (long)p.Length) + content.Summary.Sum(s => (long)s.Length);
         using var room = await memory.EnterAsync(characters * 6, cancellationToken);
-        await writer.WriteAsync(composer.Article(theme, record, content, around), cancellationToken);
+        await writer.WriteAsync(composer.Article(theme, record, content, around), cancellationToken, surelyChanged);
     }
 
     /// <summary>

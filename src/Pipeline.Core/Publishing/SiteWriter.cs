@@ -32,13 +32,14 @@ public sealed class SiteWriter(ISiteStore store, IReadOnlyDictionary<string, Sit
     public TimeSpan StorageTime => Stopwatch.GetElapsedTime(0, Interlocked.Read(ref _storageTicks));
 
     /// <summary>Writes the file unless the store already holds exactly it; true when it wrote.</summary>
-    public async Task<bool> WriteAsync(SiteFile file, CancellationToken cancellationToken)
+    /// <param name="surelyChanged">The caller knows the stored file (if any) is out of date, so it is written without looking.</param>
+    public async Task<bool> WriteAsync(SiteFile file, CancellationToken cancellationToken, bool surelyChanged = false)
     {
         _produced[file.Path] = true;
         var md5 = file.ContentMd5;
         var wrote = await TimedAsync(async () =>
         {
-            var stored = known is null ? await store.GetInfoAsync(file.Path, cancellationToken) : known.GetValueOrDefault(file.Path);
+            var stored = surelyChanged ? null : known is null ? await store.GetInfoAsync(file.Path, cancellationToken) : known.GetValueOrDefault(file.Path);
             if (stored is not null && stored.Matches(file, md5))
             {
                 return false;

@@ -5,6 +5,9 @@ public interface IUploadStatusStore
 {
     Task SetAsync(UploadStatus status, CancellationToken cancellationToken);
 
+    /// <summary>Records the status only if the upload has none yet; true when it was added (the upload is new).</summary>
+    Task<bool> TryAddAsync(UploadStatus status, CancellationToken cancellationToken);
+
     Task<UploadStatus?> GetAsync(string name, CancellationToken cancellationToken);
 
     /// <summary>Every recorded status (one row per upload ever seen).</summary>

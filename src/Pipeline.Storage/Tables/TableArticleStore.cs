@@ -124,28 +124,32 @@ internal sealed class TableArticleStore(StorageClients clients) : IArticleStore
         }
     }
 
-    public async Task IndexAsync(ArticleRecord record, CancellationToken cancellationToken)
+    public async Task IndexAsync(IReadOnlyCollection<ArticleRecord> records, CancellationToken cancellationToken)
     {
-        var row = ArticleIndexEntity.RowFor(record.PublishedAt, record.Id);
-        await Task.WhenAll(ArticleListing.Of(record).Select(listing =>
-        {
-            var entity = new ArticleIndexEntity
-            {
-                PartitionKey = PartitionOf(listing),
-                RowKey = row,
-                Id = record.Id,
-                Headline = record.Headline,
-                Path = record.Path,
-                Section = record.Section,
-                PublishedAt = record.PublishedAt,
-                UpdatedAt = record.UpdatedAt,
-                Description = record.Description,
-                ShortCode = record.ShortCode,
-            };
-            EntityLimits.Check(entity);
-            return clients.ArticleIndex.UpsertEntityAsync(entity, TableUpdateMode.Replace, cancellationToken);
-        }));
+        // One transaction per listing partition (and per 100 rows): a file of ten articles in one section writes its
+        // thirty listing rows in three requests, not thirty.
+        var rows = records
+            .SelectMany(record => ArticleListing.Of(record).Select(listing => ToIndexEntity(record, PartitionOf(listing))))
+            .DistinctBy(e => (e.PartitionKey, e.RowKey))
+            .GroupBy(e => e.PartitionKey, StringComparer.Ordinal)
+            .SelectMany(partition => partition.Chunk(EntityLimits.MaxBatchOperations))
+            .Select(batch => EntityLimits.CheckBatch(batch.Select(e => new TableTransactionAction(TableTransactionActionType.UpsertReplace, e)).ToList()));
+        await Task.WhenAll(rows.Select(batch => clients.ArticleIndex.SubmitTransactionAsync(batch, cancellationToken)));
     }
+
+    private static ArticleIndexEntity ToIndexEntity(ArticleRecord record, string partition) => new()
+    {
+        PartitionKey = partition,
+        RowKey = ArticleIndexEntity.RowFor(record.PublishedAt, record.Id),
+        Id = record.Id,
+        Headline = record.Headline,
+        Path = record.Path,
+        Section = record.Section,
+        PublishedAt = record.PublishedAt,
+        UpdatedAt = record.UpdatedAt,
+        Description = record.Description,
+        ShortCode = record.ShortCode,
+    };
 
     public async Task UnindexAsync(ArticleRecord record, CancellationToken cancellationToken)
     {
@@ -219,24 +223,27 @@ internal sealed class TableArticleStore(StorageClients clients) : IArticleStore
         return new ArticleNeighbours(newer.Take(count).ToList(), older);
     }
 
-    public Task MarkRenderPendingAsync(string id, int version, DateTimeOffset at, CancellationToken cancellationToken) =>
-        clients.ArticleIndex.UpsertEntityAsync(
-            new RenderPendingEntity { RowKey = TableKeys.Check(id), Version = version, RequestedAt = at }, TableUpdateMode.Replace, cancellationToken);
+    public async Task MarkRenderPendingAsync(IReadOnlyCollection<(string Id, int Version)> renders, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        var batches = renders
+            .Select(r => new RenderPendingEntity { RowKey = RenderPendingEntity.RowFor(r.Id, r.Version), Version = r.Version, RequestedAt = at })
+            .DistinctBy(e => e.RowKey)
+            .Chunk(EntityLimits.MaxBatchOperations)
+            .Select(batch => EntityLimits.CheckBatch(batch.Select(e => new TableTransactionAction(TableTransactionActionType.UpsertReplace, e)).ToList()));
+        foreach (var batch in batches)
+        {
+            await clients.ArticleIndex.SubmitTransactionAsync(batch, cancellationToken);
+        }
+    }
 
     public async Task ClearRenderPendingAsync(string id, int version, CancellationToken cancellationToken)
     {
-        var pending = await clients.ArticleIndex.GetEntityIfExistsAsync<RenderPendingEntity>(RenderPendingEntity.Partition, TableKeys.Check(id), cancellationToken: cancellationToken);
-        if (!pending.HasValue || pending.Value!.Version > version)
-        {
-            return;
-        }
-
         try
         {
-            // Conditional: a newer request noted since the read keeps its row.
-            await clients.ArticleIndex.DeleteEntityAsync(RenderPendingEntity.Partition, id, pending.Value.ETag, cancellationToken);
+            // The version is in the key, so this deletes exactly the request that is done; a newer one has its own row.
+            await clients.ArticleIndex.DeleteEntityAsync(RenderPendingEntity.Partition, RenderPendingEntity.RowFor(id, version), ETag.All, cancellationToken);
         }
-        catch (RequestFailedException ex) when (ex.Status is 404 or 412)
+        catch (RequestFailedException ex) when (ex.Status == 404)
         {
         }
     }
@@ -248,7 +255,7 @@ internal sealed class TableArticleStore(StorageClients clients) : IArticleStore
             e => e.PartitionKey == RenderPendingEntity.Partition && e.RequestedAt <= before, maxPerPage: max, cancellationToken: cancellationToken);
         await foreach (var e in query)
         {
-            pending.Add((e.RowKey, e.Version));
+            pending.Add((RenderPendingEntity.IdOf(e.RowKey), e.Version));
             if (pending.Count >= max)
             {
                 break;

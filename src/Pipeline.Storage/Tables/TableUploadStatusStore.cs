@@ -9,9 +9,24 @@ internal sealed class TableUploadStatusStore(StorageClients clients) : IUploadSt
 {
     private const int MaxWarnings = 100;
 
-    public async Task SetAsync(UploadStatus status, CancellationToken cancellationToken)
+    public async Task SetAsync(UploadStatus status, CancellationToken cancellationToken) =>
+        await clients.UploadsTable.UpsertEntityAsync(ToEntity(status), TableUpdateMode.Replace, cancellationToken);
+
+    public async Task<bool> TryAddAsync(UploadStatus status, CancellationToken cancellationToken)
     {
-        var entity = new UploadEntity
+        try
+        {
+            await clients.UploadsTable.AddEntityAsync(ToEntity(status), cancellationToken);
+            return true;
+        }
+        catch (Azure.RequestFailedException ex) when (ex.Status == 409)
+        {
+            return false;
+        }
+    }
+
+    private static UploadEntity ToEntity(UploadStatus status) =>
+        new()
         {
             PartitionKey = TableKeys.Encode(status.Name),
             Name = status.Name,
@@ -22,8 +37,6 @@ internal sealed class TableUploadStatusStore(StorageClients clients) : IUploadSt
             ReceivedAt = status.ReceivedAt,
             UpdatedAt = status.UpdatedAt,
         };
-        await clients.UploadsTable.UpsertEntityAsync(entity, TableUpdateMode.Replace, cancellationToken);
-    }
 
     public async Task<UploadStatus?> GetAsync(string name, CancellationToken cancellationToken)
     {

@@ -50,6 +50,7 @@ public sealed class IngestScenario : IScenario
                 var ingestCount = ingestKinds.GetValueOrDefault(kind);
                 requests[$"{kind}: per article in ingest"] = Math.Round(ingestCount / (files * 10.0), 2);
                 requests[$"{kind}: per article in render"] = Math.Round((count - ingestCount) / (double)Math.Max(1, rendered), 2);
+                requests[$"{kind}: ms per request"] = Math.Round(ms / count, 2);
             }
 
             requests["ingest requests per article"] = ingestRequests / (files * 10.0);
