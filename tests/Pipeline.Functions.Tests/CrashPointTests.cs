@@ -91,7 +91,7 @@ public sealed class CrashPointTests(AzuriteFixture azurite, ITestOutputHelper ou
                 await run();
                 return;
             }
-            catch (InjectedFaultException) when (attempt < MaxAttempts)
+            catch (Exception ex) when (attempt < MaxAttempts && (ex is InjectedFaultException || ex is AggregateException all && all.InnerExceptions.All(e => e is InjectedFaultException)))
             {
             }
         }

@@ -13,7 +13,7 @@ namespace Pipeline.Functions.Tests;
 public sealed class PublishingFunctionsTests(AzuriteFixture azurite)
 {
     [Fact]
-    public async Task IngestArticle_TwoArticleUpload_StoresRowsLinksAndQueuesBothRenders()
+    public async Task IngestArticle_TwoArticleUpload_StoresRowsLinksAndQueuesBothRendersInOneMessage()
     {
         await using var services = await PipelineServices.CreateAsync(azurite);
         var upload = services.Storage.Uploads.GetBlobClient("local/two-articles.txt");
@@ -35,9 +35,12 @@ public sealed class PublishingFunctionsTests(AzuriteFixture azurite)
             Assert.Equal($"http://127.0.0.1:8080/{article.Path}", link.Value.GetString("Url"));
         }
 
+        // One message renders the upload's articles together.
         var messages = (await services.Storage.RenderQueue.ReceiveMessagesAsync(32)).Value;
-        var queued = messages.Select(m => JsonSerializer.Deserialize<RenderRequest>(m.Body.ToString(), JsonSerializerOptions.Web)!.ArticleId).Order();
-        Assert.Equal(result.Articles.Select(a => a.Id).Order(), queued);
+        var request = Assert.Single(messages);
+        var batch = JsonSerializer.Deserialize<RenderRequest>(request.Body.ToString(), JsonSerializerOptions.Web)!.Articles;
+        Assert.NotNull(batch);
+        Assert.Equal(result.Articles.Select(a => (a.Id, a.Version)).Order(), batch.Select(r => (r.ArticleId, r.Version)).Order());
 
         var status = await services.Get<IUploadStatusStore>().GetAsync(upload.Name, CancellationToken.None);
         Assert.Equal(UploadState.Published, status!.State);
@@ -79,6 +82,29 @@ public sealed class PublishingFunctionsTests(AzuriteFixture azurite)
         Assert.Contains("not UTF-8", status.Reason);
         Assert.Empty(await services.Storage.Articles.QueryAsync<TableEntity>().ToListAsync());
         Assert.True(await upload.ExistsAsync(), "the original upload must never be removed");
+    }
+
+    [Fact]
+    public async Task RenderArticle_BatchWithOneBrokenArticle_PublishesTheOtherAndFailsForTheBrokenOneOnly()
+    {
+        await using var services = await PipelineServices.CreateAsync(azurite);
+        var upload = services.Storage.Uploads.GetBlobClient("batch/two-articles.txt");
+        await upload.UploadAsync(new BinaryData(TestFiles.Read("two-articles.txt")));
+        var ingested = await services.Create<IngestArticle>().Run(upload, upload.Name, CancellationToken.None);
+        var (broken, fine) = (ingested.Articles[0], ingested.Articles[1]);
+        await services.Storage.Content.GetBlobClient($"{broken.Id}/{broken.ContentHash}.json").DeleteAsync();
+        var message = (await services.Storage.RenderQueue.ReceiveMessagesAsync(32)).Value.Single();
+        var request = message.Body.ToObjectFromJson<RenderRequest>(JsonSerializerOptions.Web)!;
+
+        var failure = await Assert.ThrowsAsync<InvalidOperationException>(() => services.Create<RenderArticle>().Run(request, CancellationToken.None));
+
+        // The message fails (the runtime retries it) for the broken article, but the other one's page went live.
+        Assert.Contains(broken.Id, failure.Message);
+        var articles = services.Get<IArticleStore>();
+        Assert.Equal(fine.Version, (await articles.GetAsync(fine.Id, CancellationToken.None))!.RenderedVersion);
+        Assert.Equal(0, (await articles.GetAsync(broken.Id, CancellationToken.None))!.RenderedVersion);
+        Assert.True(await services.Storage.Site.GetBlobClient(fine.Path + "index.html").ExistsAsync());
+        Assert.False(await services.Storage.Site.GetBlobClient(broken.Path + "index.html").ExistsAsync());
     }
 
     [Fact]

@@ -32,7 +32,7 @@ public static class Uploads
         return written.Distinct(StringComparer.Ordinal).ToList();
     }
 
-    /// <summary>Runs RenderArticle for every queued render request, as the queue trigger would; returns how many ran, not counting the listing refreshes renders queue themselves.</summary>
+    /// <summary>Runs RenderArticle for every queued render request, as the queue trigger would; returns how many article renders ran (a batch message counts its articles), not counting the listing refreshes renders queue themselves.</summary>
     public static async Task<int> DrainRenderQueueAsync(this PipelineServices services)
     {
         var render = services.Create<RenderArticle>();
@@ -50,7 +50,7 @@ public static class Uploads
                 var request = message.Body.ToObjectFromJson<RenderRequest>(System.Text.Json.JsonSerializerOptions.Web)!;
                 await render.Run(request, CancellationToken.None);
                 await services.Storage.RenderQueue.DeleteMessageAsync(message.MessageId, message.PopReceipt);
-                count += request.Listings ? 0 : 1;
+                count += request.Listings ? 0 : request.Articles?.Count ?? 1;
             }
         }
     }

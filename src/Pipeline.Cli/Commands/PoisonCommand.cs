@@ -94,6 +94,12 @@ public sealed class PoisonCommand(IAnsiConsole console, CliEnvironment environme
 
     private static (string What, string Next) Describe(JsonElement body)
     {
+        if (body.ValueKind == JsonValueKind.Object && body.TryGetProperty("articles", out var batch) && batch.ValueKind == JsonValueKind.Array)
+        {
+            var ids = batch.EnumerateArray().Select(a => a.Str("articleId")).OfType<string>().ToList();
+            return ($"render of {ids.Count} articles: {string.Join(", ", ids)}", string.Join("; ", ids.Select(id => $"pipeline republish {id}")));
+        }
+
         if (body.Str("articleId") is { } articleId)
         {
             return ($"render of article {articleId} version {body.Int("version")}", $"pipeline republish {articleId}");

@@ -49,18 +49,18 @@ public interface IArticleStore
     /// <summary>Notes that renders of these article versions were requested, so a render lost with a crashed host can be found.</summary>
     Task MarkRenderPendingAsync(IReadOnlyCollection<(string Id, int Version)> renders, DateTimeOffset at, CancellationToken cancellationToken);
 
-    /// <summary>Clears the note of the request for <paramref name="version"/> once it is done; requests for other versions stay.</summary>
-    Task ClearRenderPendingAsync(string id, int version, CancellationToken cancellationToken);
+    /// <summary>Clears the notes of these requests once they are done; requests for other versions stay.</summary>
+    Task ClearRenderPendingAsync(IReadOnlyCollection<(string Id, int Version)> renders, CancellationToken cancellationToken);
 
     /// <summary>Renders requested at or before <paramref name="before"/> and still not done.</summary>
     Task<IReadOnlyList<(string Id, int Version)>> ListRenderPendingAsync(DateTimeOffset before, int max, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Notes that article <paramref name="articleId"/> changed the listings (by <see cref="ArticleListing.ToKey"/>), then
-    /// reports whether a refresh still has to be queued: false when one is already queued and has not started, since
-    /// that refresh reads the notes after this call. One transaction and one read, however busy the site is.
+    /// Notes that articles changed listings (by <see cref="ArticleListing.ToKey"/>), then reports whether a refresh still
+    /// has to be queued: false when one is already queued and has not started, since that refresh reads the notes after
+    /// this call. One transaction per hundred notes and one read, however busy the site is.
     /// </summary>
-    Task<bool> NoteListingsChangedAsync(string articleId, IEnumerable<string> keys, CancellationToken cancellationToken);
+    Task<bool> NoteListingsChangedAsync(IReadOnlyCollection<(string ArticleId, string Key)> notes, CancellationToken cancellationToken);
 
     /// <summary>Records that the refresh <paramref name="token"/> is queued; later notes need no other until it starts.</summary>
     Task MarkRefreshQueuedAsync(string token, CancellationToken cancellationToken);

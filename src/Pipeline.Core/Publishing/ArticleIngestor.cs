@@ -28,6 +28,9 @@ public sealed class ArticleIngestor(
 {
     private const int MaxConcurrencyRetries = 10;
 
+    /// <summary>Articles of one upload rendered by one message.</summary>
+    private const int ArticlesPerRender = 10;
+
     public async Task<IngestResult> IngestAsync(string name, CancellationToken cancellationToken)
     {
         var receivedAt = clock.GetUtcNow();
@@ -262,7 +265,8 @@ public sealed class ArticleIngestor(
         }
 
         await articles.MarkRenderPendingAsync(records.Select(r => (r.Id, r.Version)).ToList(), clock.GetUtcNow(), cancellationToken);
-        await Task.WhenAll(records.Select(r => renderQueue.EnqueueAsync(new RenderRequest(r.Id, r.Version), cancellationToken)));
+        // One message for up to ten of them: a file's articles are rendered together, their notes written at once.
+        await Task.WhenAll(records.Chunk(ArticlesPerRender).Select(chunk => renderQueue.EnqueueAsync(RenderRequest.For(chunk.Select(r => (r.Id, r.Version)).ToList()), cancellationToken)));
     }
 
     /// <summary>Publishes a held article whose time has come (used by the scheduler); no-op for anything else.</summary>

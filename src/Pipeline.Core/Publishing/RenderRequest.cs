@@ -1,8 +1,16 @@
 namespace Pipeline.Core.Publishing;
 
-/// <summary>A queued request to render one article at (at least) the given version, or the whole site.</summary>
+/// <summary>A queued request to render one article at (at least) the given version, several articles, the noted listings, or the whole site.</summary>
 public sealed record RenderRequest(string ArticleId, int Version)
 {
+    /// <summary>Several articles rendered by one message (an upload's articles): their notes and marks are written together.</summary>
+    public IReadOnlyList<RenderRequest>? Articles { get; init; }
+
+    /// <summary>One request for these article versions: a single article's request, or a batch of them.</summary>
+    public static RenderRequest For(IReadOnlyList<(string Id, int Version)> articles) => articles.Count == 1
+        ? new RenderRequest(articles[0].Id, articles[0].Version)
+        : new RenderRequest(string.Empty, 0) { Articles = articles.Select(a => new RenderRequest(a.Id, a.Version)).ToList() };
+
     /// <summary>True for a full rebuild (<c>republish</c>) rather than one article.</summary>
     public bool Everything { get; init; }
 

@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Runtime.ExceptionServices;
 using Microsoft.Extensions.Logging;
 using Pipeline.Core.Articles;
 using Pipeline.Core.Rendering;
@@ -42,72 +44,131 @@ public sealed class SitePublisher(
             return await RefreshListingsAsync(request.Token ?? string.Empty, cancellationToken);
         }
 
+        var requests = request.Articles is { Count: > 0 } batch ? batch : [request];
+        var writer = new SiteWriter(site);
+        var rendered = new ConcurrentBag<RenderedPage>();
+        var failures = new ConcurrentQueue<Exception>();
+        await Parallel.ForEachAsync(requests, new ParallelOptions { MaxDegreeOfParallelism = PageWritesAtOnce, CancellationToken = cancellationToken }, async (one, ct) =>
+        {
+            try
+            {
+                if (await RenderPageAsync(writer, one, ct) is { } page)
+                {
+                    rendered.Add(page);
+                }
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException && requests.Count > 1)
+            {
+                // One bad article does not hold back the others in its batch; the message is retried for it alone
+                // (the others find their version live and skip).
+                logger.LogError(ex, "Render of article {ArticleId} version {Version} failed", one.ArticleId, one.Version);
+                failures.Enqueue(ex);
+            }
+        });
+
+        await FinishAsync(rendered.ToList(), cancellationToken);
+        foreach (var page in rendered)
+        {
+            logger.LogInformation("Rendered article {ArticleId} version {Version}", page.Record.Id, page.Record.Version);
+        }
+
+        if (failures.Count == 1 && failures.TryPeek(out var only))
+        {
+            ExceptionDispatchInfo.Throw(only);
+        }
+
+        if (!failures.IsEmpty)
+        {
+            throw new AggregateException($"{failures.Count} of {requests.Count} article renders failed", failures);
+        }
+
+        logger.LogInformation("Rendered {Count} article(s): {Written} files written, {Unchanged} unchanged", rendered.Count, writer.Written.Count, writer.Unchanged);
+        return writer.Written.ToList();
+    }
+
+    /// <summary>
+    /// Writes one article's page (or its removal notice) and works out which listings and neighbour pages it changed;
+    /// null when there is nothing to do (no such article, or the version is already live).
+    /// </summary>
+    private async Task<RenderedPage?> RenderPageAsync(SiteWriter writer, RenderRequest request, CancellationToken cancellationToken)
+    {
         var record = await articles.GetAsync(request.ArticleId, cancellationToken);
         if (record is null)
         {
             logger.LogWarning("Render skipped: article {ArticleId} does not exist", request.ArticleId);
-            return [];
+            return null;
         }
 
         if (record.RenderedVersion >= record.Version && record.RenderedVersion >= request.Version)
         {
             // A duplicate or stale message: the page already shows this version.
             logger.LogInformation("Render skipped: article {ArticleId} version {Version} is already live", record.Id, record.RenderedVersion);
-            await articles.ClearRenderPendingAsync(record.Id, request.Version, cancellationToken);
-            return [];
+            await articles.ClearRenderPendingAsync([(record.Id, request.Version)], cancellationToken);
+            return null;
         }
 
-        var writer = new SiteWriter(site);
-        if (record.HasPage)
+        if (!record.HasPage)
         {
-            var theme = await themes.CurrentAsync(cancellationToken);
-            var live = await LiveStateAsync(record, cancellationToken);
-            ArticleNeighbourhood? around = null;
-            if (record.State == ArticleState.Published)
-            {
-                around = await NeighbourhoodAsync(record, cancellationToken);
-
-                // A new version's page differs from the live one, so it is written without comparing first.
-                await WriteArticleAsync(writer, theme, record, around, cancellationToken, surelyChanged: true);
-            }
-            else
-            {
-                // The URL stays known to readers and search engines: it now says the article was removed (410 Gone).
-                await writer.WriteAsync(composer.Removed(theme, record.Path), cancellationToken);
-            }
-
-            // Tags the live page had count too: an article that lost a tag must leave that tag's page.
-            var listings = new List<ArticleListing> { ArticleListing.Latest, ArticleListing.Section(record.Section), ArticleListing.Month(record.PublishedAt) };
-            listings.AddRange(record.Tags.Concat(live?.Tags ?? []).Select(ArticleListing.Tag));
-            var changed = listings.Select(l => l.ToKey()).ToList();
-
-            // Previous/next links on the neighbours name this article (or must now skip it): their pages are noted too,
-            // so a burst of articles in one section rewrites each neighbour once, not once per newcomer.
-            if (live is null || live.Headline != record.Headline || record.State != ArticleState.Published)
-            {
-                changed.AddRange((await NeighbourIdsAsync(record, around, cancellationToken)).Select(id => NeighbourKeyPrefix + id));
-            }
-
-            if (await articles.NoteListingsChangedAsync(record.Id, changed, cancellationToken))
-            {
-                // Queue first, mark second: a crash in between costs a spare refresh, never a missing one.
-                var refresh = RenderRequest.RefreshListings();
-                await renderQueue.EnqueueAsync(refresh, cancellationToken);
-                await articles.MarkRefreshQueuedAsync(refresh.Token!, cancellationToken);
-            }
+            return new RenderedPage(record, request.Version, []);
         }
 
-        await MarkRenderedAsync(record, cancellationToken);
-        await articles.ClearRenderPendingAsync(record.Id, request.Version, cancellationToken);
-        if (record.Version != request.Version)
+        var theme = await themes.CurrentAsync(cancellationToken);
+        var live = await LiveStateAsync(record, cancellationToken);
+        ArticleNeighbourhood? around = null;
+        if (record.State == ArticleState.Published)
         {
-            // A later version was rendered instead: its request is done too (its own message will find it live).
-            await articles.ClearRenderPendingAsync(record.Id, record.Version, cancellationToken);
+            around = await NeighbourhoodAsync(record, cancellationToken);
+
+            // A new version's page differs from the live one, so it is written without comparing first.
+            await WriteArticleAsync(writer, theme, record, around, cancellationToken, surelyChanged: true);
+        }
+        else
+        {
+            // The URL stays known to readers and search engines: it now says the article was removed (410 Gone).
+            await writer.WriteAsync(composer.Removed(theme, record.Path), cancellationToken);
         }
 
-        logger.LogInformation("Rendered article {ArticleId} version {Version}: {Written} files written, {Unchanged} unchanged",
-            record.Id, record.Version, writer.Written.Count, writer.Unchanged);
-        return writer.Written.ToList();
+        // Tags the live page had count too: an article that lost a tag must leave that tag's page.
+        var listings = new List<ArticleListing> { ArticleListing.Latest, ArticleListing.Section(record.Section), ArticleListing.Month(record.PublishedAt) };
+        listings.AddRange(record.Tags.Concat(live?.Tags ?? []).Select(ArticleListing.Tag));
+        var changed = listings.Select(l => l.ToKey()).ToList();
+
+        // Previous/next links on the neighbours name this article (or must now skip it): their pages are noted too,
+        // so a burst of articles in one section rewrites each neighbour once, not once per newcomer.
+        if (live is null || live.Headline != record.Headline || record.State != ArticleState.Published)
+        {
+            changed.AddRange((await NeighbourIdsAsync(record, around, cancellationToken)).Select(id => NeighbourKeyPrefix + id));
+        }
+
+        return new RenderedPage(record, request.Version, changed);
+    }
+
+    /// <summary>
+    /// After the pages of a message are written: notes the listings they changed (one transaction however many
+    /// articles), queues a refresh unless one is waiting, then marks each article rendered and clears its requests.
+    /// Notes come before the marks, so a crash in between renders again rather than leaving a listing behind.
+    /// </summary>
+    private async Task FinishAsync(IReadOnlyList<RenderedPage> pages, CancellationToken cancellationToken)
+    {
+        var notes = pages.SelectMany(p => p.Changed.Select(key => (p.Record.Id, key))).ToList();
+        if (notes.Count > 0 && await articles.NoteListingsChangedAsync(notes, cancellationToken))
+        {
+            // Queue first, mark second: a crash in between costs a spare refresh, never a missing one.
+            var refresh = RenderRequest.RefreshListings();
+            await renderQueue.EnqueueAsync(refresh, cancellationToken);
+            await articles.MarkRefreshQueuedAsync(refresh.Token!, cancellationToken);
+        }
+
+        await Task.WhenAll(pages.Select(p => MarkRenderedAsync(p.Record, cancellationToken)));
+
+        // A later version rendered instead of the requested one: its request is done too (its own message will find it live).
+        var done = pages.SelectMany(p => p.Record.Version == p.RequestedVersion
+            ? [(p.Record.Id, p.RequestedVersion)]
+            : new[] { (p.Record.Id, p.RequestedVersion), (p.Record.Id, p.Record.Version) }).ToList();
+        if (done.Count > 0)
+        {
+            await articles.ClearRenderPendingAsync(done, cancellationToken);
+        }
     }
 
     /// <summary>Writes the files every site needs regardless of articles (assets, 404, search page, robots.txt) and the home page.</summary>
@@ -323,4 +384,7 @@ public sealed class SitePublisher(
     }
 
     private sealed record LiveState(string Headline, IReadOnlyList<string> Tags);
+
+    /// <summary>An article whose page was written for <see cref="RequestedVersion"/>, with the listing keys it changed.</summary>
+    private sealed record RenderedPage(ArticleRecord Record, int RequestedVersion, IReadOnlyList<string> Changed);
 }

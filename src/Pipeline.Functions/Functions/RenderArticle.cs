@@ -5,7 +5,7 @@ using Pipeline.Storage;
 
 namespace Pipeline.Functions.Functions;
 
-/// <summary>Queue trigger: writes an article's page and the pages listing it to the static site.</summary>
+/// <summary>Queue trigger: writes an article's page (or an upload's articles' pages) and the pages listing them to the static site.</summary>
 public sealed class RenderArticle(IArticleRenderer renderer, ILogger<RenderArticle> logger)
 {
     [Function(nameof(RenderArticle))]
@@ -17,6 +17,10 @@ public sealed class RenderArticle(IArticleRenderer renderer, ILogger<RenderArtic
         if (request.Listings)
         {
             logger.LogInformation("Refreshed listings: {FileCount} files", written.Count);
+        }
+        else if (request.Articles is { Count: > 0 } batch)
+        {
+            logger.LogInformation("Rendered {Count} articles: {FileCount} files", batch.Count, written.Count);
         }
         else
         {

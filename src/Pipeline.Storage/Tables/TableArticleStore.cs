@@ -236,15 +236,37 @@ internal sealed class TableArticleStore(StorageClients clients) : IArticleStore
         }
     }
 
-    public async Task ClearRenderPendingAsync(string id, int version, CancellationToken cancellationToken)
+    public async Task ClearRenderPendingAsync(IReadOnlyCollection<(string Id, int Version)> renders, CancellationToken cancellationToken)
     {
-        try
+        // The version is in the key, so this deletes exactly the requests that are done; a newer one has its own row.
+        var rows = renders.Select(r => RenderPendingEntity.RowFor(r.Id, r.Version)).Distinct(StringComparer.Ordinal).ToList();
+        foreach (var batch in rows.Chunk(EntityLimits.MaxBatchOperations))
         {
-            // The version is in the key, so this deletes exactly the request that is done; a newer one has its own row.
-            await clients.ArticleIndex.DeleteEntityAsync(RenderPendingEntity.Partition, RenderPendingEntity.RowFor(id, version), ETag.All, cancellationToken);
-        }
-        catch (RequestFailedException ex) when (ex.Status == 404)
-        {
+            if (batch.Length > 1)
+            {
+                try
+                {
+                    await clients.ArticleIndex.SubmitTransactionAsync(
+                        batch.Select(row => new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(RenderPendingEntity.Partition, row), ETag.All)).ToList(),
+                        cancellationToken);
+                    continue;
+                }
+                catch (TableTransactionFailedException)
+                {
+                    // One row was already gone (a duplicate message finished first): delete the rest one by one.
+                }
+            }
+
+            foreach (var row in batch)
+            {
+                try
+                {
+                    await clients.ArticleIndex.DeleteEntityAsync(RenderPendingEntity.Partition, row, ETag.All, cancellationToken);
+                }
+                catch (RequestFailedException ex) when (ex.Status == 404)
+                {
+                }
+            }
         }
     }
 
@@ -265,22 +287,15 @@ internal sealed class TableArticleStore(StorageClients clients) : IArticleStore
         return pending;
     }
 
-    public async Task<bool> NoteListingsChangedAsync(string articleId, IEnumerable<string> keys, CancellationToken cancellationToken)
+    public async Task<bool> NoteListingsChangedAsync(IReadOnlyCollection<(string ArticleId, string Key)> notes, CancellationToken cancellationToken)
     {
         var now = DateTimeOffset.UtcNow;
-        var notes = keys.Distinct(StringComparer.Ordinal)
-            .Select(key => new TableTransactionAction(TableTransactionActionType.UpsertReplace, new DirtyListingEntity
-            {
-                RowKey = TableKeys.Check($"{key}|{articleId}"),
-                ListingKey = key,
-                ArticleId = articleId,
-                MarkedAt = now,
-            }))
-            .ToList();
-        if (notes.Count > 0)
-        {
-            await clients.ArticleIndex.SubmitTransactionAsync(EntityLimits.CheckBatch(notes), cancellationToken);
-        }
+        var rows = notes
+            .Select(n => new DirtyListingEntity { RowKey = TableKeys.Check($"{n.Key}|{n.ArticleId}"), ListingKey = n.Key, ArticleId = n.ArticleId, MarkedAt = now })
+            .DistinctBy(e => e.RowKey)
+            .Chunk(EntityLimits.MaxBatchOperations)
+            .Select(batch => EntityLimits.CheckBatch(batch.Select(e => new TableTransactionAction(TableTransactionActionType.UpsertReplace, e)).ToList()));
+        await Task.WhenAll(rows.Select(batch => clients.ArticleIndex.SubmitTransactionAsync(batch, cancellationToken)));
 
         // Written before this read: a refresh queued and not started will see these notes.
         var queued = await clients.ArticleIndex.GetEntityIfExistsAsync<DirtyListingEntity>(DirtyListingEntity.Partition, DirtyListingEntity.QueuedRow, cancellationToken: cancellationToken);
