@@ -32,6 +32,15 @@ public sealed record ArticleRecord
     /// <summary>The last version whose page was written to the site; behind <see cref="Version"/> while a render is pending.</summary>
     public int RenderedVersion { get; init; }
 
+    /// <summary>
+    /// Storage's clock (whole seconds) when the render that wrote the live page read this record, before it read the
+    /// listings for previous/next links: that page shows every article indexed before then. Null when unknown.
+    /// </summary>
+    public DateTimeOffset? RenderedFrom { get; init; }
+
+    /// <summary>Storage's clock (whole seconds) when this record was read; not stored.</summary>
+    public DateTimeOffset? ReadAt { get; init; }
+
     /// <summary>Concurrency token of the stored row; null for a record not yet stored.</summary>
     public string? ETag { get; init; }
 }

@@ -46,8 +46,11 @@ public interface IArticleStore
     /// </summary>
     Task<ArticleNeighbours> ListNeighboursAsync(ArticleListing listing, DateTimeOffset publishedAt, string id, int count, CancellationToken cancellationToken);
 
-    /// <summary>Notes that renders of these article versions were requested, so a render lost with a crashed host can be found.</summary>
-    Task MarkRenderPendingAsync(IReadOnlyCollection<(string Id, int Version)> renders, DateTimeOffset at, CancellationToken cancellationToken);
+    /// <summary>
+    /// Notes that renders of these article versions were requested, so a render lost with a crashed host can be found.
+    /// Returns storage's clock (whole seconds) at the request, when it says: everything written before the call is older.
+    /// </summary>
+    Task<DateTimeOffset?> MarkRenderPendingAsync(IReadOnlyCollection<(string Id, int Version)> renders, DateTimeOffset at, CancellationToken cancellationToken);
 
     /// <summary>Clears the notes of these requests once they are done; requests for other versions stay.</summary>
     Task ClearRenderPendingAsync(IReadOnlyCollection<(string Id, int Version)> renders, CancellationToken cancellationToken);
@@ -60,10 +63,19 @@ public interface IArticleStore
     /// has to be queued: false when one is already queued and has not started, since that refresh reads the notes after
     /// this call. One transaction per hundred notes and one read, however busy the site is.
     /// </summary>
-    Task<bool> NoteListingsChangedAsync(IReadOnlyCollection<(string ArticleId, string Key)> notes, CancellationToken cancellationToken);
+    Task<bool> NoteListingsChangedAsync(IReadOnlyCollection<(string ArticleId, string Key, DateTimeOffset? Since)> notes, CancellationToken cancellationToken);
 
     /// <summary>Records that the refresh <paramref name="token"/> is queued; later notes need no other until it starts.</summary>
     Task MarkRefreshQueuedAsync(string token, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Claims the right to run refresh <paramref name="token"/>: true when no other refresh is running (or the one that
+    /// is has held it longer than <paramref name="expiry"/>, so it is taken to have died), or it is this one's already.
+    /// </summary>
+    Task<bool> TryLockRefreshAsync(string token, TimeSpan expiry, CancellationToken cancellationToken);
+
+    /// <summary>Gives up refresh <paramref name="token"/>'s claim; a no-op when another refresh has it.</summary>
+    Task UnlockRefreshAsync(string token, CancellationToken cancellationToken);
 
     /// <summary>
     /// Starts refresh <paramref name="token"/>: clears the queued mark if it is this refresh's (notes from now on queue

@@ -264,9 +264,13 @@ public sealed class ArticleIngestor(
             await articles.IndexAsync(records, cancellationToken);
         }
 
-        await articles.MarkRenderPendingAsync(records.Select(r => (r.Id, r.Version)).ToList(), clock.GetUtcNow(), cancellationToken);
+        var noted = await articles.MarkRenderPendingAsync(records.Select(r => (r.Id, r.Version)).ToList(), clock.GetUtcNow(), cancellationToken);
+
+        // The listing rows were written before that request began; its clock has whole seconds, so add one.
+        var listedBefore = noted + TimeSpan.FromSeconds(1);
+
         // One message for up to ten of them: a file's articles are rendered together, their notes written at once.
-        await Task.WhenAll(records.Chunk(ArticlesPerRender).Select(chunk => renderQueue.EnqueueAsync(RenderRequest.For(chunk.Select(r => (r.Id, r.Version)).ToList()), cancellationToken)));
+        await Task.WhenAll(records.Chunk(ArticlesPerRender).Select(chunk => renderQueue.EnqueueAsync(RenderRequest.For(chunk.Select(r => (r.Id, r.Version)).ToList(), listedBefore), cancellationToken)));
     }
 
     /// <summary>Publishes a held article whose time has come (used by the scheduler); no-op for anything else.</summary>

@@ -4,4 +4,7 @@ namespace Pipeline.Core.Publishing;
 public interface IRenderQueue
 {
     Task EnqueueAsync(RenderRequest request, CancellationToken cancellationToken);
+
+    /// <summary>Queues the request to become visible after <paramref name="delay"/>.</summary>
+    Task EnqueueAsync(RenderRequest request, TimeSpan delay, CancellationToken cancellationToken);
 }

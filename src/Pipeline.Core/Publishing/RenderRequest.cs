@@ -6,10 +6,16 @@ public sealed record RenderRequest(string ArticleId, int Version)
     /// <summary>Several articles rendered by one message (an upload's articles): their notes and marks are written together.</summary>
     public IReadOnlyList<RenderRequest>? Articles { get; init; }
 
+    /// <summary>
+    /// Storage's clock after the article's listing rows for this version were written: a neighbour page whose render
+    /// began later already lists it. Null when unknown.
+    /// </summary>
+    public DateTimeOffset? ListedBefore { get; init; }
+
     /// <summary>One request for these article versions: a single article's request, or a batch of them.</summary>
-    public static RenderRequest For(IReadOnlyList<(string Id, int Version)> articles) => articles.Count == 1
-        ? new RenderRequest(articles[0].Id, articles[0].Version)
-        : new RenderRequest(string.Empty, 0) { Articles = articles.Select(a => new RenderRequest(a.Id, a.Version)).ToList() };
+    public static RenderRequest For(IReadOnlyList<(string Id, int Version)> articles, DateTimeOffset? listedBefore = null) => articles.Count == 1
+        ? new RenderRequest(articles[0].Id, articles[0].Version) { ListedBefore = listedBefore }
+        : new RenderRequest(string.Empty, 0) { Articles = articles.Select(a => new RenderRequest(a.Id, a.Version) { ListedBefore = listedBefore }).ToList() };
 
     /// <summary>True for a full rebuild (<c>republish</c>) rather than one article.</summary>
     public bool Everything { get; init; }

@@ -28,6 +28,18 @@ public sealed class SitePublisher(
     /// <summary>Note key of an article page to rewrite because its previous/next links changed (listings use other prefixes).</summary>
     private const string NeighbourKeyPrefix = "n-";
 
+    /// <summary>
+    /// How much later (by storage's clock) a page's render must have begun than the noting article was listed for the
+    /// page to count as showing it: a second for clock differences between storage servers.
+    /// </summary>
+    private static readonly TimeSpan ClockMargin = TimeSpan.FromSeconds(1);
+
+    /// <summary>A refresh holding its claim longer than this is taken to have died with its host; another may run.</summary>
+    private static readonly TimeSpan RefreshLockExpiry = TimeSpan.FromSeconds(60);
+
+    /// <summary>How long a refresh that found another running waits before it tries again.</summary>
+    private static readonly TimeSpan RefreshRetryDelay = TimeSpan.FromSeconds(2);
+
     /// <summary>Article pages one refresh renders side by side.</summary>
     private const int PageWritesAtOnce = 8;
 
@@ -109,7 +121,7 @@ public sealed class SitePublisher(
 
         if (!record.HasPage)
         {
-            return new RenderedPage(record, request.Version, []);
+            return new RenderedPage(record, request.Version, [], null);
         }
 
         var theme = await themes.CurrentAsync(cancellationToken);
@@ -140,7 +152,10 @@ public sealed class SitePublisher(
             changed.AddRange((await NeighbourIdsAsync(record, around, cancellationToken)).Select(id => NeighbourKeyPrefix + id));
         }
 
-        return new RenderedPage(record, request.Version, changed);
+        // Neighbour pages rendered after this article was listed already show it. The request says when that was for its
+        // version (earlier than this render, which may have waited in the queue); else this render's start bounds it.
+        var listedBefore = request.Version == record.Version && request.ListedBefore is { } listed && listed < record.ReadAt ? listed : record.ReadAt;
+        return new RenderedPage(record, request.Version, changed, listedBefore);
     }
 
     /// <summary>
@@ -150,7 +165,9 @@ public sealed class SitePublisher(
     /// </summary>
     private async Task FinishAsync(IReadOnlyList<RenderedPage> pages, CancellationToken cancellationToken)
     {
-        var notes = pages.SelectMany(p => p.Changed.Select(key => (p.Record.Id, key))).ToList();
+        var notes = pages
+            .SelectMany(p => p.Changed.Select(key => (p.Record.Id, key, key.StartsWith(NeighbourKeyPrefix, StringComparison.Ordinal) ? p.ListedBefore : null)))
+            .ToList();
         if (notes.Count > 0 && await articles.NoteListingsChangedAsync(notes, cancellationToken))
         {
             // Queue first, mark second: a crash in between costs a spare refresh, never a missing one.
@@ -205,6 +222,45 @@ public sealed class SitePublisher(
     /// </summary>
     private async Task<IReadOnlyList<string>> RefreshListingsAsync(string token, CancellationToken cancellationToken)
     {
+        // One refresh at a time: two running side by side would read the same notes and rewrite the same pages. This
+        // one tries again shortly, with its queued mark left in place so renders meanwhile do not queue more.
+        if (!await articles.TryLockRefreshAsync(token, RefreshLockExpiry, cancellationToken))
+        {
+            await renderQueue.EnqueueAsync(new RenderRequest(string.Empty, 0) { Listings = true, Token = token }, RefreshRetryDelay, cancellationToken);
+            logger.LogInformation("Listing refresh waits for the one running");
+            return [];
+        }
+
+        IReadOnlyList<string> written;
+        try
+        {
+            written = await RefreshLockedAsync(token, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // Let the next refresh run now rather than after the claim expires; this one is retried by its message.
+            await TryUnlockAsync(token);
+            throw;
+        }
+
+        await articles.UnlockRefreshAsync(token, cancellationToken);
+        return written;
+    }
+
+    private async Task TryUnlockAsync(string token)
+    {
+        try
+        {
+            await articles.UnlockRefreshAsync(token, CancellationToken.None);
+        }
+        catch (Exception ex)
+        {
+            logger.LogWarning("Could not release the listing refresh claim ({Reason}); it expires in {Expiry}", ex.Message, RefreshLockExpiry);
+        }
+    }
+
+    private async Task<IReadOnlyList<string>> RefreshLockedAsync(string token, CancellationToken cancellationToken)
+    {
         var notes = await articles.BeginRefreshAsync(token, cancellationToken);
         if (notes.Count == 0)
         {
@@ -221,16 +277,23 @@ public sealed class SitePublisher(
         var writer = new SiteWriter(site);
         var keys = notes.Select(n => n.ListingKey).Distinct(StringComparer.Ordinal).ToList();
         var listings = keys.Select(ArticleListing.FromKey).OfType<ArticleListing>().ToList();
-        var pages = keys.Where(k => k.StartsWith(NeighbourKeyPrefix, StringComparison.Ordinal)).Select(k => k[NeighbourKeyPrefix.Length..]);
-        await Task.WhenAll(WriteListingsAsync(writer, theme, listings, cancellationToken), WriteArticlesAsync(writer, theme, pages, cancellationToken));
+        var pages = notes
+            .Where(n => n.ListingKey.StartsWith(NeighbourKeyPrefix, StringComparison.Ordinal))
+            .GroupBy(n => n.ListingKey[NeighbourKeyPrefix.Length..], StringComparer.Ordinal)
+            .Select(g => (Id: g.Key, Since: g.Any(n => n.Since is null) ? null : g.Max(n => n.Since)))
+            .ToList();
+        var skipped = 0;
+        await Task.WhenAll(
+            WriteListingsAsync(writer, theme, listings, cancellationToken),
+            WriteArticlesAsync(writer, theme, pages, () => Interlocked.Increment(ref skipped), cancellationToken));
 
         if (!await articles.CompleteRefreshAsync(token, notes, cancellationToken))
         {
             await renderQueue.EnqueueAsync(RenderRequest.RefreshListings(), cancellationToken);
         }
 
-        logger.LogInformation("Refreshed {Listings} listings for {Notes} changes: {Written} files written, {Unchanged} unchanged",
-            listings.Count, notes.Count, writer.Written.Count, writer.Unchanged);
+        logger.LogInformation("Refreshed {Listings} listings for {Notes} changes: {Written} files written, {Unchanged} unchanged, {Skipped} neighbour pages already current",
+            listings.Count, notes.Count, writer.Written.Count, writer.Unchanged, skipped);
         return writer.Written.ToList();
     }
 
@@ -317,15 +380,26 @@ public sealed class SitePublisher(
 
     /// <summary>
     /// Rewrites the pages of articles whose previous/next links changed. A burst notes a hundred of them; a few at a
-    /// time, because each holds its whole body and page in memory while it renders.
+    /// time, because each holds its whole body and page in memory while it renders. A page whose own render began
+    /// (by storage's clock) after every article that noted it was listed already shows them, so it is skipped: in a
+    /// burst many neighbours are rendered after the newcomer was listed but before the newcomer's own render.
     /// </summary>
-    private Task WriteArticlesAsync(SiteWriter writer, SiteTheme theme, IEnumerable<string> ids, CancellationToken cancellationToken) =>
-        Parallel.ForEachAsync(ids, new ParallelOptions { MaxDegreeOfParallelism = PageWritesAtOnce, CancellationToken = cancellationToken }, async (id, ct) =>
+    private Task WriteArticlesAsync(
+        SiteWriter writer, SiteTheme theme, IEnumerable<(string Id, DateTimeOffset? Since)> pages, Action current, CancellationToken cancellationToken) =>
+        Parallel.ForEachAsync(pages, new ParallelOptions { MaxDegreeOfParallelism = PageWritesAtOnce, CancellationToken = cancellationToken }, async (page, ct) =>
         {
-            if (await articles.GetAsync(id, ct) is { State: ArticleState.Published, HasPage: true } neighbour)
+            if (await articles.GetAsync(page.Id, ct) is not { State: ArticleState.Published, HasPage: true } neighbour)
             {
-                await WriteArticleAsync(writer, theme, neighbour, await NeighbourhoodAsync(neighbour, ct), ct);
+                return;
             }
+
+            if (neighbour.RenderedVersion == neighbour.Version && neighbour.RenderedFrom is { } from && page.Since is { } since && from >= since + ClockMargin)
+            {
+                current();
+                return;
+            }
+
+            await WriteArticleAsync(writer, theme, neighbour, await NeighbourhoodAsync(neighbour, ct), ct);
         });
 
     private async Task<ArticleNeighbourhood> NeighbourhoodAsync(ArticleRecord record, CancellationToken cancellationToken)
@@ -373,7 +447,7 @@ public sealed class SitePublisher(
 
             try
             {
-                await articles.SaveAsync(record with { RenderedVersion = rendered.Version }, cancellationToken);
+                await articles.SaveAsync(record with { RenderedVersion = rendered.Version, RenderedFrom = rendered.ReadAt }, cancellationToken);
                 return;
             }
             catch (ConcurrencyException) when (attempt < MaxConcurrencyRetries)
@@ -386,5 +460,5 @@ public sealed class SitePublisher(
     private sealed record LiveState(string Headline, IReadOnlyList<string> Tags);
 
     /// <summary>An article whose page was written for <see cref="RequestedVersion"/>, with the listing keys it changed.</summary>
-    private sealed record RenderedPage(ArticleRecord Record, int RequestedVersion, IReadOnlyList<string> Changed);
+    private sealed record RenderedPage(ArticleRecord Record, int RequestedVersion, IReadOnlyList<string> Changed, DateTimeOffset? ListedBefore);
 }

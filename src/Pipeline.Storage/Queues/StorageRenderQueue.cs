@@ -10,4 +10,7 @@ internal sealed class StorageRenderQueue(StorageClients clients) : IRenderQueue
 
     public async Task EnqueueAsync(RenderRequest request, CancellationToken cancellationToken) =>
         await clients.RenderQueue.SendMessageAsync(JsonSerializer.Serialize(request, Json), cancellationToken);
+
+    public async Task EnqueueAsync(RenderRequest request, TimeSpan delay, CancellationToken cancellationToken) =>
+        await clients.RenderQueue.SendMessageAsync(JsonSerializer.Serialize(request, Json), visibilityTimeout: delay, cancellationToken: cancellationToken);
 }

@@ -23,6 +23,7 @@ internal sealed class ArticleEntity : ITableEntity
     public DateTimeOffset UpdatedAt { get; set; }
     public int Version { get; set; }
     public int RenderedVersion { get; set; }
+    public DateTimeOffset? RenderedFrom { get; set; }
     public string ContentHash { get; set; } = default!;
     public string ShortCode { get; set; } = default!;
     public string? OriginalShortUrl { get; set; }

@@ -5,12 +5,14 @@ namespace Pipeline.Storage.Tables;
 
 /// <summary>
 /// A listing an article changed, in the <c>listings-dirty</c> partition of ArticleIndex (row = listing key + <c>|</c> +
-/// article id), and the row <c>~queued</c> that says a refresh is queued and not started.
+/// article id), the row <c>~queued</c> that says a refresh is queued and not started, and the row <c>~running</c>
+/// that says which refresh is running.
 /// </summary>
 internal sealed class DirtyListingEntity : ITableEntity
 {
     public const string Partition = "listings-dirty";
     public const string QueuedRow = "~queued";
+    public const string RunningRow = "~running";
 
     public string PartitionKey { get; set; } = Partition;
     public string RowKey { get; set; } = default!;
@@ -20,6 +22,9 @@ internal sealed class DirtyListingEntity : ITableEntity
     public string ListingKey { get; set; } = default!;
     public string ArticleId { get; set; } = default!;
     public DateTimeOffset MarkedAt { get; set; }
+
+    /// <summary>On a neighbour-page note: storage's clock when the noting article's render began (see ListingNote.Since).</summary>
+    public DateTimeOffset? Since { get; set; }
 
     /// <summary>On the queued mark: the token of the refresh it stands for.</summary>
     public string? Token { get; set; }

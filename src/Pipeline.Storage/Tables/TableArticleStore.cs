@@ -17,7 +17,7 @@ internal sealed class TableArticleStore(StorageClients clients) : IArticleStore
     public async Task<ArticleRecord?> GetAsync(string id, CancellationToken cancellationToken)
     {
         var response = await clients.Articles.GetEntityIfExistsAsync<ArticleEntity>(TableKeys.Check(id), ArticleEntity.Row, cancellationToken: cancellationToken);
-        return response.HasValue ? ToRecord(response.Value!) : null;
+        return response.HasValue ? ToRecord(response.Value!) with { ReadAt = response.GetRawResponse().Headers.Date } : null;
     }
 
     public async Task<ArticleRecord> SaveAsync(ArticleRecord record, CancellationToken cancellationToken)
@@ -223,17 +223,20 @@ internal sealed class TableArticleStore(StorageClients clients) : IArticleStore
         return new ArticleNeighbours(newer.Take(count).ToList(), older);
     }
 
-    public async Task MarkRenderPendingAsync(IReadOnlyCollection<(string Id, int Version)> renders, DateTimeOffset at, CancellationToken cancellationToken)
+    public async Task<DateTimeOffset?> MarkRenderPendingAsync(IReadOnlyCollection<(string Id, int Version)> renders, DateTimeOffset at, CancellationToken cancellationToken)
     {
         var batches = renders
             .Select(r => new RenderPendingEntity { RowKey = RenderPendingEntity.RowFor(r.Id, r.Version), Version = r.Version, RequestedAt = at })
             .DistinctBy(e => e.RowKey)
             .Chunk(EntityLimits.MaxBatchOperations)
             .Select(batch => EntityLimits.CheckBatch(batch.Select(e => new TableTransactionAction(TableTransactionActionType.UpsertReplace, e)).ToList()));
+        DateTimeOffset? date = null;
         foreach (var batch in batches)
         {
-            await clients.ArticleIndex.SubmitTransactionAsync(batch, cancellationToken);
+            date = (await clients.ArticleIndex.SubmitTransactionAsync(batch, cancellationToken)).GetRawResponse().Headers.Date;
         }
+
+        return date;
     }
 
     public async Task ClearRenderPendingAsync(IReadOnlyCollection<(string Id, int Version)> renders, CancellationToken cancellationToken)
@@ -287,11 +290,11 @@ internal sealed class TableArticleStore(StorageClients clients) : IArticleStore
         return pending;
     }
 
-    public async Task<bool> NoteListingsChangedAsync(IReadOnlyCollection<(string ArticleId, string Key)> notes, CancellationToken cancellationToken)
+    public async Task<bool> NoteListingsChangedAsync(IReadOnlyCollection<(string ArticleId, string Key, DateTimeOffset? Since)> notes, CancellationToken cancellationToken)
     {
         var now = DateTimeOffset.UtcNow;
         var rows = notes
-            .Select(n => new DirtyListingEntity { RowKey = TableKeys.Check($"{n.Key}|{n.ArticleId}"), ListingKey = n.Key, ArticleId = n.ArticleId, MarkedAt = now })
+            .Select(n => new DirtyListingEntity { RowKey = TableKeys.Check($"{n.Key}|{n.ArticleId}"), ListingKey = n.Key, ArticleId = n.ArticleId, MarkedAt = now, Since = n.Since })
             .DistinctBy(e => e.RowKey)
             .Chunk(EntityLimits.MaxBatchOperations)
             .Select(batch => EntityLimits.CheckBatch(batch.Select(e => new TableTransactionAction(TableTransactionActionType.UpsertReplace, e)).ToList()));
@@ -307,14 +310,93 @@ internal sealed class TableArticleStore(StorageClients clients) : IArticleStore
             new DirtyListingEntity { RowKey = DirtyListingEntity.QueuedRow, ListingKey = string.Empty, ArticleId = string.Empty, MarkedAt = DateTimeOffset.UtcNow, Token = token },
             TableUpdateMode.Replace, cancellationToken);
 
+    public async Task<bool> TryLockRefreshAsync(string token, TimeSpan expiry, CancellationToken cancellationToken)
+    {
+        // A claim released between the insert and the read is tried again, a few times at most.
+        for (var attempt = 1; ; attempt++)
+        {
+            if (await TryLockOnceAsync(token, expiry, cancellationToken) is { } locked)
+            {
+                return locked;
+            }
+
+            if (attempt == 3)
+            {
+                return false;
+            }
+        }
+    }
+
+    /// <summary>True or false when decided; null when the claim was released while it looked.</summary>
+    private async Task<bool?> TryLockOnceAsync(string token, TimeSpan expiry, CancellationToken cancellationToken)
+    {
+        var claim = new DirtyListingEntity
+        {
+            RowKey = DirtyListingEntity.RunningRow, ListingKey = string.Empty, ArticleId = string.Empty, MarkedAt = DateTimeOffset.UtcNow, Token = token,
+        };
+        try
+        {
+            await clients.ArticleIndex.AddEntityAsync(claim, cancellationToken);
+            return true;
+        }
+        catch (RequestFailedException ex) when (ex.Status == 409)
+        {
+        }
+
+        var held = await clients.ArticleIndex.GetEntityIfExistsAsync<DirtyListingEntity>(DirtyListingEntity.Partition, DirtyListingEntity.RunningRow, cancellationToken: cancellationToken);
+        if (!held.HasValue)
+        {
+            return null;
+        }
+
+        if (held.Value!.Token == token)
+        {
+            return true;
+        }
+
+        // Judged by storage's clock (the row's Timestamp), so hosts with different clocks agree on when a claim expired.
+        var now = held.GetRawResponse().Headers.Date ?? DateTimeOffset.UtcNow;
+        if (held.Value.Timestamp is { } since && now - since < expiry)
+        {
+            return false;
+        }
+
+        try
+        {
+            await clients.ArticleIndex.UpdateEntityAsync(claim, held.Value.ETag, TableUpdateMode.Replace, cancellationToken);
+            return true;
+        }
+        catch (RequestFailedException ex) when (ex.Status is 404 or 412)
+        {
+            return false;
+        }
+    }
+
+    public async Task UnlockRefreshAsync(string token, CancellationToken cancellationToken)
+    {
+        var held = await clients.ArticleIndex.GetEntityIfExistsAsync<DirtyListingEntity>(DirtyListingEntity.Partition, DirtyListingEntity.RunningRow, cancellationToken: cancellationToken);
+        if (!held.HasValue || held.Value!.Token != token)
+        {
+            return;
+        }
+
+        try
+        {
+            await clients.ArticleIndex.DeleteEntityAsync(DirtyListingEntity.Partition, DirtyListingEntity.RunningRow, held.Value.ETag, cancellationToken);
+        }
+        catch (RequestFailedException ex) when (ex.Status is 404 or 412)
+        {
+        }
+    }
+
     public async Task<IReadOnlyList<ListingNote>> BeginRefreshAsync(string token, CancellationToken cancellationToken)
     {
         await ClearQueuedMarkAsync(token, cancellationToken);
         var notes = new List<ListingNote>();
         await foreach (var e in clients.ArticleIndex.QueryAsync<DirtyListingEntity>(
-            e => e.PartitionKey == DirtyListingEntity.Partition && e.RowKey != DirtyListingEntity.QueuedRow, cancellationToken: cancellationToken))
+            e => e.PartitionKey == DirtyListingEntity.Partition && e.RowKey != DirtyListingEntity.QueuedRow && e.RowKey != DirtyListingEntity.RunningRow, cancellationToken: cancellationToken))
         {
-            notes.Add(new ListingNote(e.ListingKey, e.ArticleId, e.MarkedAt, $"{e.RowKey}\n{e.ETag}"));
+            notes.Add(new ListingNote(e.ListingKey, e.ArticleId, e.MarkedAt, $"{e.RowKey}\n{e.ETag}") { Since = e.Since });
         }
 
         return notes;
@@ -382,7 +464,8 @@ internal sealed class TableArticleStore(StorageClients clients) : IArticleStore
     {
         DateTimeOffset? oldest = null;
         await foreach (var e in clients.ArticleIndex.QueryAsync<DirtyListingEntity>(
-            e => e.PartitionKey == DirtyListingEntity.Partition && e.RowKey != DirtyListingEntity.QueuedRow, select: [nameof(DirtyListingEntity.MarkedAt)], cancellationToken: cancellationToken))
+            e => e.PartitionKey == DirtyListingEntity.Partition && e.RowKey != DirtyListingEntity.QueuedRow && e.RowKey != DirtyListingEntity.RunningRow,
+            select: [nameof(DirtyListingEntity.MarkedAt)], cancellationToken: cancellationToken))
         {
             oldest = oldest is null || e.MarkedAt < oldest ? e.MarkedAt : oldest;
         }
@@ -461,6 +544,7 @@ internal sealed class TableArticleStore(StorageClients clients) : IArticleStore
             UpdatedAt = r.UpdatedAt,
             Version = r.Version,
             RenderedVersion = r.RenderedVersion,
+            RenderedFrom = r.RenderedFrom,
             ContentHash = r.ContentHash,
             ShortCode = r.ShortCode,
             OriginalShortUrl = r.OriginalShortUrl,
@@ -485,6 +569,7 @@ internal sealed class TableArticleStore(StorageClients clients) : IArticleStore
         UpdatedAt = e.UpdatedAt,
         Version = e.Version,
         RenderedVersion = e.RenderedVersion,
+        RenderedFrom = e.RenderedFrom,
         ContentHash = e.ContentHash,
         ShortCode = e.ShortCode,
         OriginalShortUrl = e.OriginalShortUrl,

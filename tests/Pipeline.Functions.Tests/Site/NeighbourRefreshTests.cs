@@ -1,0 +1,75 @@
+using Pipeline.Core.Articles;
+using Pipeline.Core.Publishing;
+using Pipeline.Testing;
+
+namespace Pipeline.Functions.Tests.Site;
+
+/// <summary>
+/// A newcomer notes its previous/next neighbours for the listing refresh; the refresh rewrites a neighbour page only
+/// when that page was rendered before the newcomer was listed.
+/// </summary>
+[Collection(AzuriteCollection.Name)]
+public sealed class NeighbourRefreshTests(AzuriteFixture azurite)
+{
+    private static string Markdown(string title, string date) => $"""
+        ---
+        title: "{title}"
+        section: world
+        date: {date}
+        ---
+
+        PARIS: The first paragraph of the story, long enough to be a real paragraph of news text.
+        """;
+
+    [Fact]
+    public async Task Refresh_NeighbourRenderedBeforeTheNewcomerWasListed_IsRewrittenToLinkIt()
+    {
+        await using var services = await PipelineServices.CreateAsync(azurite);
+        var older = (await services.IngestAsync("world/older.md", Markdown("Harbour reopens after storm repairs", "2026-03-03T08:00:00Z"))).Articles.Single();
+        await services.DrainRenderQueueAsync();
+        Assert.DoesNotContain("Ferry timetable returns", await PageAsync(services, older));
+
+        var newer = (await services.IngestAsync("world/newer.md", Markdown("Ferry timetable returns to normal", "2026-03-03T09:00:00Z"))).Articles.Single();
+        var written = await services.RenderAndRefreshAsync((await ReceiveAsync(services)).Single());
+
+        Assert.Contains(older.Path + "index.html", written);
+        var page = await PageAsync(services, older);
+        Assert.Contains("Ferry timetable returns to normal", page);
+        Assert.Contains(newer.Path, page);
+    }
+
+    [Fact]
+    public async Task Refresh_NeighbourRenderedAfterTheNewcomerWasListed_IsLeftAsItIs()
+    {
+        await using var services = await PipelineServices.CreateAsync(azurite);
+        var older = (await services.IngestAsync("world/older.md", Markdown("Harbour reopens after storm repairs", "2026-03-03T08:00:00Z"))).Articles.Single();
+        var newer = (await services.IngestAsync("world/newer.md", Markdown("Ferry timetable returns to normal", "2026-03-03T09:00:00Z"))).Articles.Single();
+        var requests = await ReceiveAsync(services);
+
+        // Storage's clock counts whole seconds: let it pass the newcomer's listing before the older page renders.
+        await Task.Delay(TimeSpan.FromSeconds(2.5));
+        await services.Get<SitePublisher>().RenderAsync(requests.Single(r => r.ArticleId == older.Id), CancellationToken.None);
+        var written = await services.RenderAndRefreshAsync(requests.Single(r => r.ArticleId == newer.Id));
+
+        // The newcomer noted the older page, but that page was rendered after the newcomer was listed: it links it already.
+        Assert.DoesNotContain(older.Path + "index.html", written);
+        Assert.Contains("index.html", written);
+        var page = await PageAsync(services, older);
+        Assert.Contains("Ferry timetable returns to normal", page);
+        Assert.Contains(newer.Path, page);
+    }
+
+    private static async Task<IReadOnlyList<RenderRequest>> ReceiveAsync(PipelineServices services)
+    {
+        var messages = (await services.Storage.RenderQueue.ReceiveMessagesAsync(32)).Value;
+        foreach (var message in messages)
+        {
+            await services.Storage.RenderQueue.DeleteMessageAsync(message.MessageId, message.PopReceipt);
+        }
+
+        return messages.Select(m => m.Body.ToObjectFromJson<RenderRequest>(System.Text.Json.JsonSerializerOptions.Web)!).ToList();
+    }
+
+    private static async Task<string> PageAsync(PipelineServices services, ArticleRecord article) =>
+        (await services.Storage.Site.GetBlobClient(article.Path + "index.html").DownloadContentAsync()).Value.Content.ToString();
+}
