@@ -24,6 +24,35 @@ public sealed class ArticleNeighboursTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task ListNeighbours_FortyArticlesAtTheSameMoment_ReturnsTheNearestNewerAndOlderOnes()
+    {
+        await using var services = await PipelineServices.CreateAsync(azurite);
+        var store = services.Get<IArticleStore>();
+        var moment = DateTimeOffset.UtcNow;
+        var records = new List<ArticleRecord>();
+        for (var i = 0; i < 40; i++)
+        {
+            var (record, content) = SiteSeed.Article(i * 3, moment);
+            records.Add(await SiteSeed.StoreAsync(store, SiteSeed.Record(record.Id, content, moment), content));
+        }
+
+        var world = ArticleListing.Section("world");
+        var all = (await store.ListAsync(world, 100, null, CancellationToken.None)).Items.Select(a => a.Id).ToList();
+        Assert.Equal(40, all.Count);
+
+        // The last of the crowd has 39 newer rows inside the first window, more than that read takes at once.
+        var last = records.Single(r => r.Id == all[^1]);
+        var aroundLast = await store.ListNeighboursAsync(world, moment, last.Id, 3, CancellationToken.None);
+        Assert.Equal([all[^2], all[^3], all[^4]], aroundLast.Newer.Select(a => a.Id));
+        Assert.Empty(aroundLast.Older);
+
+        var middle = records.Single(r => r.Id == all[20]);
+        var aroundMiddle = await store.ListNeighboursAsync(world, moment, middle.Id, 3, CancellationToken.None);
+        Assert.Equal([all[19], all[18], all[17]], aroundMiddle.Newer.Select(a => a.Id));
+        Assert.Equal([all[21], all[22], all[23]], aroundMiddle.Older.Select(a => a.Id));
+    }
+
+    [Fact]
     public async Task ListNeighbours_NewerArticleYearsLater_IsFoundByWideningTheWindow()
     {
         await using var services = await PipelineServices.CreateAsync(azurite);

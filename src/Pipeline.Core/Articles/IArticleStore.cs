@@ -7,10 +7,11 @@ public interface IArticleStore
 
     /// <summary>
     /// Inserts (when <see cref="ArticleRecord.ETag"/> is null) or replaces the record if its ETag still matches; a record
-    /// whose version is new also gets its version-history row, in the same transaction.
+    /// whose version is new also gets its version-history row, in the same transaction. Pass
+    /// <paramref name="newVersion"/> false when only the record's state changes (rendered, short code).
     /// </summary>
     /// <exception cref="ConcurrencyException">Someone else wrote the record first.</exception>
-    Task<ArticleRecord> SaveAsync(ArticleRecord record, CancellationToken cancellationToken);
+    Task<ArticleRecord> SaveAsync(ArticleRecord record, CancellationToken cancellationToken, bool newVersion = true);
 
     /// <summary>Every article record, in no particular order: a scan of the whole table, meant for a full rebuild only.</summary>
     IAsyncEnumerable<ArticleRecord> ListRecordsAsync(CancellationToken cancellationToken);

@@ -219,7 +219,7 @@ public sealed class ArticleIngestor(
                 var code = await links.EnsureArticleLinkAsync(record.ShortCode, PageUrl(record), record.Headline, record.Id, newLink, cancellationToken);
                 if (code != record.ShortCode)
                 {
-                    record = await articles.SaveAsync(record with { ShortCode = code }, cancellationToken);
+                    record = await articles.SaveAsync(record with { ShortCode = code }, cancellationToken, newVersion: false);
                 }
 
                 if (record.RenderedVersion < record.Version)

@@ -35,7 +35,7 @@ public sealed class ArticleRepublisher(IArticleStore articles, ArticleQueries qu
                 // which the renderer compares against (tags the live page had), and its queued render does the work.
                 if (record.RenderedVersion >= record.Version)
                 {
-                    record = await articles.SaveAsync(record with { RenderedVersion = 0 }, cancellationToken);
+                    record = await articles.SaveAsync(record with { RenderedVersion = 0 }, cancellationToken, newVersion: false);
                 }
 
                 await renderQueue.EnqueueAsync(new RenderRequest(record.Id, record.Version), cancellationToken);

@@ -447,7 +447,7 @@ public sealed class SitePublisher(
 
             try
             {
-                await articles.SaveAsync(record with { RenderedVersion = rendered.Version, RenderedFrom = rendered.ReadAt }, cancellationToken);
+                await articles.SaveAsync(record with { RenderedVersion = rendered.Version, RenderedFrom = rendered.ReadAt }, cancellationToken, newVersion: false);
                 return;
             }
             catch (ConcurrencyException) when (attempt < MaxConcurrencyRetries)

@@ -67,7 +67,7 @@ internal sealed class TableShortLinkStore(StorageClients clients) : IShortLinkSt
     public async Task<ShortLinkPage> ListAsync(string? tag, int top, string? continuation, CancellationToken cancellationToken)
     {
         var partition = TableKeys.Check(tag is null ? ShortLinkIndexEntity.AllPartition : ShortLinkIndexEntity.TagPartition(tag));
-        var pages = clients.ShortLinks.QueryAsync<ShortLinkIndexEntity>(e => e.PartitionKey == partition, maxPerPage: top, cancellationToken: cancellationToken)
+        var pages = clients.ShortLinks.QueryAsync<ShortLinkIndexEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {partition}"), maxPerPage: top, cancellationToken: cancellationToken)
             .AsPages(continuation, top);
         Page<ShortLinkIndexEntity>? page = null;
         try

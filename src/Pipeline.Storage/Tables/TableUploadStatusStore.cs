@@ -51,7 +51,7 @@ internal sealed class TableUploadStatusStore(StorageClients clients) : IUploadSt
 
     public async IAsyncEnumerable<UploadStatus> ListAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        await foreach (var entity in clients.UploadsTable.QueryAsync<UploadEntity>(e => e.RowKey == UploadEntity.Row, cancellationToken: cancellationToken))
+        await foreach (var entity in clients.UploadsTable.QueryAsync<UploadEntity>(TableClient.CreateQueryFilter($"RowKey eq {UploadEntity.Row}"), cancellationToken: cancellationToken))
         {
             yield return ToStatus(entity);
         }
