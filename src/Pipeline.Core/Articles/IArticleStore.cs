@@ -48,6 +48,13 @@ public interface IArticleStore
     Task<ArticleNeighbours> ListNeighboursAsync(ArticleListing listing, DateTimeOffset publishedAt, string id, int count, CancellationToken cancellationToken);
 
     /// <summary>
+    /// The run of a listing from <paramref name="from"/> down past the oldest of <paramref name="through"/> and
+    /// <paramref name="beyond"/> rows further, in one read; null when that is more than <paramref name="maxRows"/> rows.
+    /// </summary>
+    Task<ArticleWindow?> ReadWindowAsync(
+        ArticleListing listing, DateTimeOffset from, IReadOnlyCollection<(DateTimeOffset PublishedAt, string Id)> through, int beyond, int maxRows, CancellationToken cancellationToken);
+
+    /// <summary>
     /// Notes that renders of these article versions were requested, so a render lost with a crashed host can be found.
     /// Returns storage's clock (whole seconds) at the request, when it says: everything written before the call is older.
     /// </summary>

@@ -60,11 +60,18 @@ public sealed class SitePublisher(
         var writer = new SiteWriter(site);
         var rendered = new ConcurrentBag<RenderedPage>();
         var failures = new ConcurrentQueue<Exception>();
-        await Parallel.ForEachAsync(requests, new ParallelOptions { MaxDegreeOfParallelism = PageWritesAtOnce, CancellationToken = cancellationToken }, async (one, ct) =>
+        var records = new ConcurrentDictionary<RenderRequest, ArticleRecord?>();
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = PageWritesAtOnce, CancellationToken = cancellationToken };
+        await Parallel.ForEachAsync(requests, parallel, async (one, ct) => records[one] = await articles.GetAsync(one.ArticleId, ct));
+
+        // The batch's articles are listed together, so one read of each listing they share answers their neighbours.
+        var due = records.Values.OfType<ArticleRecord>().Where(r => r is { State: ArticleState.Published, HasPage: true } && r.RenderedVersion < r.Version).ToList();
+        var windows = due.Count > 1 ? await NeighbourWindows.ReadAsync(articles, due, cancellationToken) : NeighbourWindows.None;
+        await Parallel.ForEachAsync(requests, parallel, async (one, ct) =>
         {
             try
             {
-                if (await RenderPageAsync(writer, one, ct) is { } page)
+                if (await RenderPageAsync(writer, one, records[one], windows, ct) is { } page)
                 {
                     rendered.Add(page);
                 }
@@ -102,9 +109,9 @@ public sealed class SitePublisher(
     /// Writes one article's page (or its removal notice) and works out which listings and neighbour pages it changed;
     /// null when there is nothing to do (no such article, or the version is already live).
     /// </summary>
-    private async Task<RenderedPage?> RenderPageAsync(SiteWriter writer, RenderRequest request, CancellationToken cancellationToken)
+    private async Task<RenderedPage?> RenderPageAsync(
+        SiteWriter writer, RenderRequest request, ArticleRecord? record, NeighbourWindows windows, CancellationToken cancellationToken)
     {
-        var record = await articles.GetAsync(request.ArticleId, cancellationToken);
         if (record is null)
         {
             logger.LogWarning("Render skipped: article {ArticleId} does not exist", request.ArticleId);
@@ -129,7 +136,7 @@ public sealed class SitePublisher(
         ArticleNeighbourhood? around = null;
         if (record.State == ArticleState.Published)
         {
-            around = await NeighbourhoodAsync(record, cancellationToken);
+            around = await NeighbourhoodAsync(record, cancellationToken, windows);
 
             // A new version's page differs from the live one, so it is written without comparing first.
             await WriteArticleAsync(writer, theme, record, around, cancellationToken, surelyChanged: true);
@@ -402,10 +409,12 @@ public sealed class SitePublisher(
             await WriteArticleAsync(writer, theme, neighbour, await NeighbourhoodAsync(neighbour, ct), ct);
         });
 
-    private async Task<ArticleNeighbourhood> NeighbourhoodAsync(ArticleRecord record, CancellationToken cancellationToken)
+    private async Task<ArticleNeighbourhood> NeighbourhoodAsync(ArticleRecord record, CancellationToken cancellationToken, NeighbourWindows? windows = null)
     {
         Task<ArticleNeighbours> Around(ArticleListing listing) =>
-            articles.ListNeighboursAsync(listing, record.PublishedAt, record.Id, ArticleNeighbourhood.NeighbourCount, cancellationToken);
+            windows?.Find(listing, record.Id, ArticleNeighbourhood.NeighbourCount) is { } found
+                ? Task.FromResult(found)
+                : articles.ListNeighboursAsync(listing, record.PublishedAt, record.Id, ArticleNeighbourhood.NeighbourCount, cancellationToken);
 
         var section = Around(ArticleListing.Section(record.Section));
         var tags = record.Tags.Select(ArticleListing.Tag).Distinct().Select(Around).ToList();

@@ -19,9 +19,6 @@ internal sealed class TableArticleStore(StorageClients clients) : IArticleStore
     /// <summary>Beyond about three years a neighbour search reads the rest of the partition above the article at once.</summary>
     private static readonly TimeSpan NeighbourWindowLimit = TimeSpan.FromDays(1100);
 
-    /// <summary>Rows beyond the wanted count that the first neighbour read takes, for the newer ones inside its window.</summary>
-    private const int FirstReadExtraRows = 32;
-
     public async Task<ArticleRecord?> GetAsync(string id, CancellationToken cancellationToken)
     {
         var response = await clients.Articles.GetEntityIfExistsAsync<ArticleEntity>(TableKeys.Check(id), ArticleEntity.Row, cancellationToken: cancellationToken);
@@ -207,58 +204,25 @@ internal sealed class TableArticleStore(StorageClients clients) : IArticleStore
         var partition = PartitionOf(listing);
         var row = ArticleIndexEntity.RowFor(publishedAt, id);
 
-        // One read from the top of a short window of time above the article on past it: the newer rows inside the
-        // window, the article's own row, then the nearest older ones. The window is short because in a burst of
-        // breaking news a day holds hundreds of articles, and reading them all for every article's neighbours made a
-        // burst quadratic. Usually this one read is all; a crowded or sparse window needs the reads below.
-        var first = TimeSpan.FromSeconds(10);
-        var newer = new List<ArticleSummary>();
+        // Older articles sort after the row: the first rows past it.
         var older = new List<ArticleSummary>(count);
-        var newerComplete = false;
-        var olderComplete = false;
-        var top = TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey ge {ArticleIndexEntity.TicksPrefix(publishedAt + first)}");
-        await foreach (var page in clients.ArticleIndex.QueryAsync<ArticleIndexEntity>(top, maxPerPage: count + FirstReadExtraRows, cancellationToken: cancellationToken).AsPages())
+        await foreach (var e in clients.ArticleIndex.QueryAsync<ArticleIndexEntity>(
+            TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey gt {row}"), maxPerPage: count, cancellationToken: cancellationToken))
         {
-            foreach (var e in page.Values)
+            older.Add(ToSummary(e));
+            if (older.Count == count)
             {
-                var order = string.CompareOrdinal(e.RowKey, row);
-                if (order < 0)
-                {
-                    newer.Add(ToSummary(e));
-                }
-                else
-                {
-                    newerComplete = true;
-                    if (order > 0 && older.Count < count)
-                    {
-                        older.Add(ToSummary(e));
-                    }
-                }
-            }
-
-            newerComplete |= page.ContinuationToken is null;
-            olderComplete = older.Count == count || page.ContinuationToken is null;
-            break;
-        }
-
-        if (!olderComplete)
-        {
-            // Older articles sort after the row: the first rows past it.
-            older.Clear();
-            await foreach (var e in clients.ArticleIndex.QueryAsync<ArticleIndexEntity>(
-                TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey gt {row}"), maxPerPage: count, cancellationToken: cancellationToken))
-            {
-                older.Add(ToSummary(e));
-                if (older.Count == count)
-                {
-                    break;
-                }
+                break;
             }
         }
 
         // Newer ones sort before it and a table query only reads forwards, so read a window of time just above the
-        // article, widening it until it holds enough rows; only the rows inside the window are ever read.
-        for (var window = newerComplete ? first * 4 : first; newer.Count < count || !newerComplete; window *= 4)
+        // article, widening it until it holds enough rows; only the rows inside the window are ever read. The first
+        // window is short because in a burst of breaking news a day holds hundreds of articles, and reading them all
+        // for every article's neighbours made a burst quadratic. (Reading the window and the older rows in one query
+        // was tried: a page that covers a crowded window returns dozens of older rows too, and cost more than it saved.)
+        var newer = new List<ArticleSummary>();
+        for (var window = TimeSpan.FromSeconds(10); ; window *= 4)
         {
             var wide = window > NeighbourWindowLimit;
             var from = wide ? string.Empty : ArticleIndexEntity.TicksPrefix(publishedAt + window);
@@ -269,8 +233,7 @@ internal sealed class TableArticleStore(StorageClients clients) : IArticleStore
                 newer.Add(ToSummary(e));
             }
 
-            newerComplete = true;
-            if (wide)
+            if (newer.Count >= count || wide)
             {
                 break;
             }
@@ -278,6 +241,32 @@ internal sealed class TableArticleStore(StorageClients clients) : IArticleStore
 
         newer.Reverse();
         return new ArticleNeighbours(newer.Take(count).ToList(), older);
+    }
+
+    public async Task<ArticleWindow?> ReadWindowAsync(
+        ArticleListing listing, DateTimeOffset from, IReadOnlyCollection<(DateTimeOffset PublishedAt, string Id)> through, int beyond, int maxRows, CancellationToken cancellationToken)
+    {
+        var partition = PartitionOf(listing);
+        var last = through.Select(t => ArticleIndexEntity.RowFor(t.PublishedAt, t.Id)).Max(StringComparer.Ordinal)!;
+        var rows = new List<ArticleSummary>();
+        var past = 0;
+        var query = clients.ArticleIndex.QueryAsync<ArticleIndexEntity>(
+            TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey ge {ArticleIndexEntity.TicksPrefix(from)}"), maxPerPage: maxRows + 1, cancellationToken: cancellationToken);
+        await foreach (var e in query)
+        {
+            if (rows.Count == maxRows)
+            {
+                return null;
+            }
+
+            rows.Add(ToSummary(e));
+            if (string.CompareOrdinal(e.RowKey, last) > 0 && ++past == beyond)
+            {
+                return new ArticleWindow(rows, ReachedEnd: false);
+            }
+        }
+
+        return new ArticleWindow(rows, ReachedEnd: true);
     }
 
     public async Task<DateTimeOffset?> MarkRenderPendingAsync(IReadOnlyCollection<(string Id, int Version)> renders, DateTimeOffset at, CancellationToken cancellationToken)

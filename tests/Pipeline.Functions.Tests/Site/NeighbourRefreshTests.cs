@@ -59,6 +59,40 @@ public sealed class NeighbourRefreshTests(AzuriteFixture azurite)
         Assert.Contains(newer.Path, page);
     }
 
+    [Fact]
+    public async Task Render_UploadOfSixBetweenFourLiveArticles_EveryPagePointsAtItsNearestNeighbours()
+    {
+        await using var services = await PipelineServices.CreateAsync(azurite);
+        await services.IngestAsync("desk/first.txt", GeneratedArticles.File(0, 4));
+        await services.DrainRenderQueueAsync();
+
+        // One message renders the six together, their neighbours answered from one read of the section.
+        var batch = await services.IngestAsync("desk/second.txt", GeneratedArticles.File(1, 6));
+        await services.DrainRenderQueueAsync();
+
+        var store = services.Get<IArticleStore>();
+        var section = ArticleListing.Section(batch.Articles[0].Section);
+        var order = await store.ReadListingAsync(section, 100, CancellationToken.None);
+        Assert.Equal(10, order.Count);
+        for (var i = 0; i < order.Count; i++)
+        {
+            var page = (await services.Storage.Site.GetBlobClient(order[i].Path + "index.html").DownloadContentAsync()).Value.Content.ToString();
+            var newer = System.Text.RegularExpressions.Regex.Match(page, "class=\"newer\" href=\"([^\"]+)\"");
+            var older = System.Text.RegularExpressions.Regex.Match(page, "class=\"older\" href=\"([^\"]+)\"");
+            Assert.Equal(i > 0, newer.Success);
+            Assert.Equal(i < order.Count - 1, older.Success);
+            if (i > 0)
+            {
+                Assert.EndsWith(order[i - 1].Path, newer.Groups[1].Value);
+            }
+
+            if (i < order.Count - 1)
+            {
+                Assert.EndsWith(order[i + 1].Path, older.Groups[1].Value);
+            }
+        }
+    }
+
     private static async Task<IReadOnlyList<RenderRequest>> ReceiveAsync(PipelineServices services)
     {
         var messages = (await services.Storage.RenderQueue.ReceiveMessagesAsync(32)).Value;
