@@ -10,7 +10,7 @@ namespace Pipeline.Core.Publishing;
 /// </summary>
 public sealed class NeighbourWindows
 {
-    /// <summary>A window is read only while it stays this small; a batch spread over a busy listing reads per article.</summary>
+    /// <summary>A window is read only while it stays this small (by default); a batch spread over a busy listing reads per article.</summary>
     public const int MaxRows = 500;
 
     /// <summary>How far above the newest article of the batch the window starts, for its newer neighbours.</summary>
@@ -21,7 +21,7 @@ public sealed class NeighbourWindows
     public static NeighbourWindows None { get; } = new();
 
     /// <summary>Reads, for every listing two or more of <paramref name="records"/> share, the run of it from just above the newest down past the oldest.</summary>
-    public static async Task<NeighbourWindows> ReadAsync(IArticleStore store, IReadOnlyCollection<ArticleRecord> records, CancellationToken cancellationToken)
+    public static async Task<NeighbourWindows> ReadAsync(IArticleStore store, IReadOnlyCollection<ArticleRecord> records, CancellationToken cancellationToken, int maxRows = MaxRows)
     {
         var windows = new NeighbourWindows();
         var shared = records
@@ -33,7 +33,7 @@ public sealed class NeighbourWindows
         {
             var members = g.Select(x => (x.Record.PublishedAt, x.Record.Id)).ToList();
             var from = members.Max(m => m.PublishedAt) + Above;
-            return (g.Key, Window: await store.ReadWindowAsync(g.Key, from, members, ArticleNeighbourhood.NeighbourCount, MaxRows, cancellationToken));
+            return (g.Key, Window: await store.ReadWindowAsync(g.Key, from, members, ArticleNeighbourhood.NeighbourCount, maxRows, cancellationToken));
         }));
         foreach (var (listing, window) in read)
         {

@@ -40,6 +40,9 @@ public sealed class SitePublisher(
     /// <summary>How long a refresh that found another running waits before it tries again.</summary>
     private static readonly TimeSpan RefreshRetryDelay = TimeSpan.FromSeconds(2);
 
+    /// <summary>Rows a refresh reads at most to answer its noted pages' neighbours from one read of a listing.</summary>
+    private const int RefreshWindowRows = 2000;
+
     /// <summary>Article pages one refresh renders side by side.</summary>
     private const int PageWritesAtOnce = 8;
 
@@ -391,9 +394,12 @@ public sealed class SitePublisher(
     /// (by storage's clock) after every article that noted it was listed already shows them, so it is skipped: in a
     /// burst many neighbours are rendered after the newcomer was listed but before the newcomer's own render.
     /// </summary>
-    private Task WriteArticlesAsync(
-        SiteWriter writer, SiteTheme theme, IEnumerable<(string Id, DateTimeOffset? Since)> pages, Action current, CancellationToken cancellationToken) =>
-        Parallel.ForEachAsync(pages, new ParallelOptions { MaxDegreeOfParallelism = PageWritesAtOnce, CancellationToken = cancellationToken }, async (page, ct) =>
+    private async Task WriteArticlesAsync(
+        SiteWriter writer, SiteTheme theme, IEnumerable<(string Id, DateTimeOffset? Since)> pages, Action current, CancellationToken cancellationToken)
+    {
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = PageWritesAtOnce, CancellationToken = cancellationToken };
+        var stale = new ConcurrentBag<ArticleRecord>();
+        await Parallel.ForEachAsync(pages, parallel, async (page, ct) =>
         {
             if (await articles.GetAsync(page.Id, ct) is not { State: ArticleState.Published, HasPage: true } neighbour)
             {
@@ -406,8 +412,15 @@ public sealed class SitePublisher(
                 return;
             }
 
-            await WriteArticleAsync(writer, theme, neighbour, await NeighbourhoodAsync(neighbour, ct), ct);
+            stale.Add(neighbour);
         });
+
+        // A burst notes pages all over a section: one read of the section's run that spans them answers their
+        // neighbours, instead of two reads a page.
+        var windows = stale.Count > 1 ? await NeighbourWindows.ReadAsync(articles, stale, cancellationToken, RefreshWindowRows) : NeighbourWindows.None;
+        await Parallel.ForEachAsync(stale, parallel, async (neighbour, ct) =>
+            await WriteArticleAsync(writer, theme, neighbour, await NeighbourhoodAsync(neighbour, ct, windows), ct));
+    }
 
     private async Task<ArticleNeighbourhood> NeighbourhoodAsync(ArticleRecord record, CancellationToken cancellationToken, NeighbourWindows? windows = null)
     {
