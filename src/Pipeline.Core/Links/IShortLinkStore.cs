@@ -4,7 +4,11 @@ namespace Pipeline.Core.Links;
 public interface IShortLinkStore
 {
     /// <summary>Inserts the link only if its code is free; false when the code is taken. Atomic: no read-then-write.</summary>
-    Task<bool> TryAddAsync(ShortLink link, CancellationToken cancellationToken);
+    /// <param name="listed">False when the caller writes the listing rows itself afterwards (<see cref="ListAsync(IReadOnlyCollection{ShortLink}, CancellationToken)"/>).</param>
+    Task<bool> TryAddAsync(ShortLink link, CancellationToken cancellationToken, bool listed = true);
+
+    /// <summary>Writes the listing rows of these links (idempotent), one transaction per listing.</summary>
+    Task ListAsync(IReadOnlyCollection<ShortLink> links, CancellationToken cancellationToken);
 
     Task<ShortLink?> GetAsync(string code, CancellationToken cancellationToken);
 

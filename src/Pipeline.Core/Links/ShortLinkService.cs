@@ -85,34 +85,38 @@ public sealed partial class ShortLinkService(
         return new ShortLinkBatch(results);
     }
 
-    /// <summary>Makes sure an article's link exists under its reserved code; idempotent, so re-ingest never adds a second link.</summary>
+    /// <summary>
+    /// Makes sure an article's link exists under its reserved code (or a fresh one if that was taken) and returns it;
+    /// idempotent, so re-ingest never adds a second link. Its listing rows are the caller's to write with
+    /// <see cref="ListArticleLinksAsync"/>, for all of an upload's links at once, every time (also on a retry).
+    /// </summary>
     /// <param name="codeIsNew">The code was generated for an article stored just now, so it is inserted without looking first.</param>
-    public async Task<string> EnsureArticleLinkAsync(string code, string url, string title, string articleId, bool codeIsNew, CancellationToken cancellationToken)
+    public async Task<ShortLink> EnsureArticleLinkAsync(string code, string url, string title, string articleId, bool codeIsNew, CancellationToken cancellationToken)
     {
         var existing = codeIsNew ? null : await store.GetAsync(code, cancellationToken);
         if (existing is not null)
         {
-            if (existing.ArticleId == articleId)
-            {
-                return code;
-            }
-
             // The reserved code went to someone else in between: take a fresh one.
-            return (await AddWithGeneratedCodeAsync(NewLink("", url, title, articleId), cancellationToken)).Code;
+            return existing.ArticleId == articleId ? existing : await AddWithGeneratedCodeAsync(NewLink("", url, title, articleId), cancellationToken, listed: false);
         }
 
-        if (await store.TryAddAsync(NewLink(code, url, title, articleId), cancellationToken))
+        var link = NewLink(code, url, title, articleId);
+        if (await store.TryAddAsync(link, cancellationToken, listed: false))
         {
             cache.Invalidate(code);
-            return code;
+            return link;
         }
 
         // Lost a race for the same code: if the winner is this article (a concurrent ingest), that is fine.
         existing = await store.GetAsync(code, cancellationToken);
         return existing?.ArticleId == articleId
-            ? code
-            : (await AddWithGeneratedCodeAsync(NewLink("", url, title, articleId), cancellationToken)).Code;
+            ? existing
+            : await AddWithGeneratedCodeAsync(NewLink("", url, title, articleId), cancellationToken, listed: false);
     }
+
+    /// <summary>Writes the listing rows of articles' links (see <see cref="EnsureArticleLinkAsync"/>).</summary>
+    public Task ListArticleLinksAsync(IReadOnlyCollection<ShortLink> links, CancellationToken cancellationToken) =>
+        links.Count == 0 ? Task.CompletedTask : store.ListAsync(links, cancellationToken);
 
     public async Task<LinkResult<ShortLinkDetails>> GetAsync(string code, CancellationToken cancellationToken)
     {
@@ -295,13 +299,13 @@ public sealed partial class ShortLinkService(
         return new LinkError(LinkErrorCodes.Conflict, $"the link '{code}' is being changed by someone else; try again");
     }
 
-    private async Task<ShortLink> AddWithGeneratedCodeAsync(ShortLink template, CancellationToken cancellationToken)
+    private async Task<ShortLink> AddWithGeneratedCodeAsync(ShortLink template, CancellationToken cancellationToken, bool listed = true)
     {
         for (var attempt = 0; attempt < MaxAttempts; attempt++)
         {
             // Longer codes after repeated collisions keep the loop bounded even in a crowded code space.
             var link = template with { Code = ShortCodeGenerator.Next(ShortCodeGenerator.DefaultLength + attempt / 4) };
-            if (await store.TryAddAsync(link, cancellationToken))
+            if (await store.TryAddAsync(link, cancellationToken, listed))
             {
                 cache.Invalidate(link.Code);
                 return link;

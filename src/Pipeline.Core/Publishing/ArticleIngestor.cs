@@ -93,12 +93,12 @@ public sealed class ArticleIngestor(
         var ids = await identity.ResolveAsync(name, parsed.Articles, seenBefore: !firstSeen, cancellationToken);
         var stored = new List<ArticleRecord>(parsed.Articles.Count);
         var warnings = new List<string>(parsed.Warnings);
-        var toRender = new List<ArticleRecord>();
+        var work = new UploadWork();
         for (var position = 0; position < parsed.Articles.Count; position++)
         {
             var article = parsed.Articles[position];
             var surelyNew = firstSeen && article.Id is null && article.Slug is null;
-            var record = await StoreAsync(ids[position], article, name, position, surelyNew, toRender, cancellationToken);
+            var record = await StoreAsync(ids[position], article, name, position, surelyNew, work, cancellationToken);
             stored.Add(record);
             warnings.AddRange(article.Warnings.Select(w => $"article {position + 1} ({article.Headline}): {w}"));
             if (record.State == ArticleState.Removed)
@@ -107,8 +107,10 @@ public sealed class ArticleIngestor(
             }
         }
 
-        // The file's listing rows and render requests together: a transaction per listing instead of a write per row.
-        await RequestRendersAsync(toRender, cancellationToken);
+        // The file's listing rows (of links, then of articles) and render requests together: a transaction per listing
+        // instead of a write per row. Repeated in full when the ingest is retried, so a crash before here loses none.
+        await links.ListArticleLinksAsync(work.Links, cancellationToken);
+        await RequestRendersAsync(work.ToRender, cancellationToken);
         await statuses.SetAsync(new UploadStatus
         {
             Name = name,
@@ -123,9 +125,9 @@ public sealed class ArticleIngestor(
     }
 
     /// <param name="surelyNew">The id cannot exist yet, so the first attempt inserts without reading (a conflict reads and retries).</param>
-    /// <param name="toRender">Collects the articles whose listing rows and render the caller writes for the whole file.</param>
+    /// <param name="work">Collects the links and articles whose listing rows (and renders) the caller writes for the whole file.</param>
     private async Task<ArticleRecord> StoreAsync(
-        string id, ParsedArticle article, string blobName, int position, bool surelyNew, List<ArticleRecord> toRender, CancellationToken cancellationToken)
+        string id, ParsedArticle article, string blobName, int position, bool surelyNew, UploadWork work, CancellationToken cancellationToken)
     {
         var section = Slug.From(article.Section ?? options.Value.DefaultSection);
         var hash = ContentHash.Of(article);
@@ -137,7 +139,7 @@ public sealed class ArticleIngestor(
                 var record = existing is null
                     ? await CreateAsync(id, article, section, hash, blobName, position, cancellationToken)
                     : existing.ContentHash == hash ? existing : await UpdateAsync(existing, article, section, hash, blobName, position, cancellationToken);
-                return await CompleteAsync(record, cancellationToken, newLink: existing is null, toRender);
+                return await CompleteAsync(record, cancellationToken, newLink: existing is null, work);
             }
             catch (ConcurrencyException) when (attempt < MaxConcurrencyRetries)
             {
@@ -210,23 +212,32 @@ public sealed class ArticleIngestor(
 
     /// <summary>The steps after the record is stored; each is a no-op when already done, so re-ingest repairs a crash.</summary>
     /// <param name="newLink">The record was created just now, so its short code was never stored: insert without looking first.</param>
-    /// <param name="toRender">When given, a published article to render is added to it (indexed and queued later, with others).</param>
-    private async Task<ArticleRecord> CompleteAsync(ArticleRecord record, CancellationToken cancellationToken, bool newLink = false, List<ArticleRecord>? toRender = null)
+    /// <param name="work">When given, a published article's link and render are added to it (listed and queued later, with others).</param>
+    private async Task<ArticleRecord> CompleteAsync(ArticleRecord record, CancellationToken cancellationToken, bool newLink = false, UploadWork? work = null)
     {
         switch (record.State)
         {
             case ArticleState.Published:
-                var code = await links.EnsureArticleLinkAsync(record.ShortCode, PageUrl(record), record.Headline, record.Id, newLink, cancellationToken);
-                if (code != record.ShortCode)
+                var link = await links.EnsureArticleLinkAsync(record.ShortCode, PageUrl(record), record.Headline, record.Id, newLink, cancellationToken);
+                if (work is not null)
                 {
-                    record = await articles.SaveAsync(record with { ShortCode = code }, cancellationToken, newVersion: false);
+                    work.Links.Add(link);
+                }
+                else
+                {
+                    await links.ListArticleLinksAsync([link], cancellationToken);
+                }
+
+                if (link.Code != record.ShortCode)
+                {
+                    record = await articles.SaveAsync(record with { ShortCode = link.Code }, cancellationToken, newVersion: false);
                 }
 
                 if (record.RenderedVersion < record.Version)
                 {
-                    if (toRender is not null)
+                    if (work is not null)
                     {
-                        toRender.Add(record);
+                        work.ToRender.Add(record);
                     }
                     else
                     {
@@ -442,4 +453,12 @@ public sealed class ArticleIngestor(
     }
 
     private static string Megabytes(long bytes) => ArticleFileParser.Megabytes(bytes);
+
+    /// <summary>What the articles of one upload leave to be written together once all are stored.</summary>
+    private sealed class UploadWork
+    {
+        public List<ShortLink> Links { get; } = [];
+
+        public List<ArticleRecord> ToRender { get; } = [];
+    }
 }

@@ -13,14 +13,15 @@ internal sealed class TableShortLinkStore(StorageClients clients) : IShortLinkSt
 {
     private const int MaxMergeAttempts = 20;
 
-    public async Task<bool> TryAddAsync(ShortLink link, CancellationToken cancellationToken)
+    public async Task<bool> TryAddAsync(ShortLink link, CancellationToken cancellationToken, bool listed = true)
     {
         var entity = ToEntity(link);
         EntityLimits.Check(entity.Url, entity.Title, entity.ExpiredUrl, entity.Tags);
 
         // Listing rows first: one left behind by a failed insert points at a link that does not match it, and
-        // ListAsync skips it; a link whose listing rows were never written would be missing from listings.
-        var index = IndexRows(link).ToList();
+        // ListAsync skips it; a link whose listing rows were never written would be missing from listings. (Unless
+        // the caller lists the links afterwards, and repeats that when it is retried.)
+        var index = listed ? IndexRows(link).ToList() : [];
         foreach (var row in index)
         {
             await clients.ShortLinks.UpsertEntityAsync(row, TableUpdateMode.Replace, cancellationToken);
@@ -40,6 +41,17 @@ internal sealed class TableShortLinkStore(StorageClients clients) : IShortLinkSt
 
             return false;
         }
+    }
+
+    public async Task ListAsync(IReadOnlyCollection<ShortLink> links, CancellationToken cancellationToken)
+    {
+        var batches = links
+            .SelectMany(IndexRows)
+            .DistinctBy(r => (r.PartitionKey, r.RowKey))
+            .GroupBy(r => r.PartitionKey, StringComparer.Ordinal)
+            .SelectMany(partition => partition.Chunk(EntityLimits.MaxBatchOperations))
+            .Select(batch => EntityLimits.CheckBatch(batch.Select(r => new TableTransactionAction(TableTransactionActionType.UpsertReplace, r)).ToList()));
+        await Task.WhenAll(batches.Select(batch => clients.ShortLinks.SubmitTransactionAsync(batch, cancellationToken)));
     }
 
     public async Task<ShortLink?> GetAsync(string code, CancellationToken cancellationToken)

@@ -17,7 +17,7 @@ internal sealed class InMemoryShortLinkStore : IShortLinkStore
 
     public void RefuseNextAdds(int count) => _refusals = count;
 
-    public Task<bool> TryAddAsync(ShortLink link, CancellationToken cancellationToken)
+    public Task<bool> TryAddAsync(ShortLink link, CancellationToken cancellationToken, bool listed = true)
     {
         lock (Attempts)
         {
@@ -38,6 +38,9 @@ internal sealed class InMemoryShortLinkStore : IShortLinkStore
     public Task<bool> TryReplaceAsync(ShortLink link, CancellationToken cancellationToken) =>
         Task.FromResult(_links.TryGetValue(link.Code, out var stored) && stored.ETag == link.ETag
             && _links.TryUpdate(link.Code, link with { ETag = (int.Parse(link.ETag!) + 1).ToString() }, stored));
+
+    // Listings here are computed from the links themselves, so there are no listing rows to write.
+    public Task ListAsync(IReadOnlyCollection<ShortLink> links, CancellationToken cancellationToken) => Task.CompletedTask;
 
     public Task<ShortLinkPage> ListAsync(string? tag, int top, string? continuation, CancellationToken cancellationToken) =>
         Task.FromResult(new ShortLinkPage(_links.Values.Where(l => tag is null || l.Tags.Contains(tag)).Take(top).ToList(), null));
