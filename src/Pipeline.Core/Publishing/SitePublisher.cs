@@ -7,11 +7,12 @@ using Pipeline.Core.Rendering;
 namespace Pipeline.Core.Publishing;
 
 /// <summary>
-/// Renders one article into the static site incrementally: its page and, when its headline or place changed, its
-/// previous/next neighbours; then it notes the files that list it (first pages of home, its section and tags, its
-/// month, feeds, sitemaps, search shard) as out of date. Those are rendered by a separate refresh, once for however
-/// many articles changed them meanwhile, so a burst of a thousand articles does not rewrite the home page a thousand
-/// times. Unchanged files are not uploaded again (<see cref="SiteWriter"/>).
+/// Renders an article (or an upload's articles, one message) into the static site incrementally: its page; then it
+/// notes the files that list it (first pages of home, its section and tags, its month, feeds, sitemaps, search shard)
+/// and, when its headline or place changed, its previous/next neighbours' pages as out of date. Those are rendered by
+/// a separate refresh, one at a time, once for however many articles changed them meanwhile, so a burst of a thousand
+/// articles does not rewrite the home page a thousand times. Unchanged files are not uploaded again
+/// (<see cref="SiteWriter"/>).
 /// </summary>
 public sealed class SitePublisher(
     IArticleStore articles,
