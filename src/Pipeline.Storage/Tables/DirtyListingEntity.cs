@@ -23,7 +23,7 @@ internal sealed class DirtyListingEntity : ITableEntity
     public string ArticleId { get; set; } = default!;
     public DateTimeOffset MarkedAt { get; set; }
 
-    /// <summary>On a neighbour-page note: storage's clock when the noting article's render began (see ListingNote.Since).</summary>
+    /// <summary>On a neighbour-page note: storage's clock just after the noting article was listed (see ListingNote.Since).</summary>
     public DateTimeOffset? Since { get; set; }
 
     /// <summary>On the queued mark: the token of the refresh it stands for.</summary>

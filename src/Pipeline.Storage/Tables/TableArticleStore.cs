@@ -147,13 +147,8 @@ internal sealed class TableArticleStore(StorageClients clients) : IArticleStore
     {
         // One transaction per listing partition (and per 100 rows): a file of ten articles in one section writes its
         // thirty listing rows in three requests, not thirty.
-        var rows = records
-            .SelectMany(record => ArticleListing.Of(record).Select(listing => ToIndexEntity(record, PartitionOf(listing))))
-            .DistinctBy(e => (e.PartitionKey, e.RowKey))
-            .GroupBy(e => e.PartitionKey, StringComparer.Ordinal)
-            .SelectMany(partition => partition.Chunk(EntityLimits.MaxBatchOperations))
-            .Select(batch => EntityLimits.CheckBatch(batch.Select(e => new TableTransactionAction(TableTransactionActionType.UpsertReplace, e)).ToList()));
-        await Task.WhenAll(rows.Select(batch => clients.ArticleIndex.SubmitTransactionAsync(batch, cancellationToken)));
+        await clients.ArticleIndex.UpsertAsync(
+            records.SelectMany(record => ArticleListing.Of(record).Select(listing => ToIndexEntity(record, PartitionOf(listing)))), cancellationToken);
     }
 
     private static ArticleIndexEntity ToIndexEntity(ArticleRecord record, string partition) => new()
@@ -271,52 +266,14 @@ internal sealed class TableArticleStore(StorageClients clients) : IArticleStore
 
     public async Task<DateTimeOffset?> MarkRenderPendingAsync(IReadOnlyCollection<(string Id, int Version)> renders, DateTimeOffset at, CancellationToken cancellationToken)
     {
-        var batches = renders
-            .Select(r => new RenderPendingEntity { RowKey = RenderPendingEntity.RowFor(r.Id, r.Version), Version = r.Version, RequestedAt = at })
-            .DistinctBy(e => e.RowKey)
-            .Chunk(EntityLimits.MaxBatchOperations)
-            .Select(batch => EntityLimits.CheckBatch(batch.Select(e => new TableTransactionAction(TableTransactionActionType.UpsertReplace, e)).ToList()));
-        DateTimeOffset? date = null;
-        foreach (var batch in batches)
-        {
-            date = (await clients.ArticleIndex.SubmitTransactionAsync(batch, cancellationToken)).GetRawResponse().Headers.Date;
-        }
-
-        return date;
+        var rows = renders.Select(r => new RenderPendingEntity { RowKey = RenderPendingEntity.RowFor(r.Id, r.Version), Version = r.Version, RequestedAt = at });
+        return await clients.ArticleIndex.UpsertAsync(rows, cancellationToken);
     }
 
     public async Task ClearRenderPendingAsync(IReadOnlyCollection<(string Id, int Version)> renders, CancellationToken cancellationToken)
     {
         // The version is in the key, so this deletes exactly the requests that are done; a newer one has its own row.
-        var rows = renders.Select(r => RenderPendingEntity.RowFor(r.Id, r.Version)).Distinct(StringComparer.Ordinal).ToList();
-        foreach (var batch in rows.Chunk(EntityLimits.MaxBatchOperations))
-        {
-            if (batch.Length > 1)
-            {
-                try
-                {
-                    await clients.ArticleIndex.SubmitTransactionAsync(
-                        batch.Select(row => new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(RenderPendingEntity.Partition, row), ETag.All)).ToList(),
-                        cancellationToken);
-                    continue;
-                }
-                catch (TableTransactionFailedException)
-                {
-                    // One row was already gone (a duplicate message finished first): delete the rest one by one.
-                }
-            }
-
-            foreach (var row in batch)
-            {
-                try
-                {
-                    await clients.ArticleIndex.DeleteEntityAsync(RenderPendingEntity.Partition, row, ETag.All, cancellationToken);
-                }
-                catch (RequestFailedException ex) when (ex.Status == 404)
-                {
-                }
-            }
-        }
+        await clients.ArticleIndex.DeleteAsync(renders.Select(r => (RenderPendingEntity.Partition, RenderPendingEntity.RowFor(r.Id, r.Version), ETag.All)), cancellationToken);
     }
 
     public async Task<IReadOnlyList<(string Id, int Version)>> ListRenderPendingAsync(DateTimeOffset before, int max, CancellationToken cancellationToken)
@@ -339,12 +296,9 @@ internal sealed class TableArticleStore(StorageClients clients) : IArticleStore
     public async Task<bool> NoteListingsChangedAsync(IReadOnlyCollection<(string ArticleId, string Key, DateTimeOffset? Since)> notes, CancellationToken cancellationToken)
     {
         var now = DateTimeOffset.UtcNow;
-        var rows = notes
-            .Select(n => new DirtyListingEntity { RowKey = TableKeys.Check($"{n.Key}|{n.ArticleId}"), ListingKey = n.Key, ArticleId = n.ArticleId, MarkedAt = now, Since = n.Since })
-            .DistinctBy(e => e.RowKey)
-            .Chunk(EntityLimits.MaxBatchOperations)
-            .Select(batch => EntityLimits.CheckBatch(batch.Select(e => new TableTransactionAction(TableTransactionActionType.UpsertReplace, e)).ToList()));
-        await Task.WhenAll(rows.Select(batch => clients.ArticleIndex.SubmitTransactionAsync(batch, cancellationToken)));
+        await clients.ArticleIndex.UpsertAsync(
+            notes.Select(n => new DirtyListingEntity { RowKey = TableKeys.Check($"{n.Key}|{n.ArticleId}"), ListingKey = n.Key, ArticleId = n.ArticleId, MarkedAt = now, Since = n.Since }),
+            cancellationToken);
 
         // Written before this read: a refresh queued and not started will see these notes.
         var queued = await clients.ArticleIndex.GetEntityIfExistsAsync<DirtyListingEntity>(DirtyListingEntity.Partition, DirtyListingEntity.QueuedRow, cancellationToken: cancellationToken);
@@ -450,40 +404,12 @@ internal sealed class TableArticleStore(StorageClients clients) : IArticleStore
 
     public async Task<bool> CompleteRefreshAsync(string token, IReadOnlyList<ListingNote> notes, CancellationToken cancellationToken)
     {
-        var unchanged = true;
-        foreach (var batch in notes.Chunk(EntityLimits.MaxBatchOperations))
-        {
-            var deletes = batch.Select(n =>
-            {
-                var (row, etag) = SplitToken(n.Token);
-                return new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(DirtyListingEntity.Partition, row), new ETag(etag));
-            }).ToList();
-            try
-            {
-                await clients.ArticleIndex.SubmitTransactionAsync(EntityLimits.CheckBatch(deletes), cancellationToken);
-            }
-            catch (TableTransactionFailedException)
-            {
-                // One note was rewritten (or is gone) since it was read: delete the rest one by one, keeping the rewritten.
-                foreach (var delete in deletes)
-                {
-                    try
-                    {
-                        await clients.ArticleIndex.DeleteEntityAsync(DirtyListingEntity.Partition, delete.Entity.RowKey, delete.ETag, cancellationToken);
-                    }
-                    catch (RequestFailedException ex) when (ex.Status == 404)
-                    {
-                    }
-                    catch (RequestFailedException ex) when (ex.Status == 412)
-                    {
-                        unchanged = false;
-                    }
-                }
-            }
-        }
+        // A note rewritten since it was read (its ETag changed) is kept for the next pass.
+        var kept = await clients.ArticleIndex.DeleteAsync(
+            notes.Select(n => SplitToken(n.Token)).Select(t => (DirtyListingEntity.Partition, t.Row, new ETag(t.ETag))), cancellationToken);
 
         // Our mark written after we began means notes written meanwhile skipped queueing: they need another pass.
-        return await ClearQueuedMarkAsync(token, cancellationToken) ? false : unchanged;
+        return !await ClearQueuedMarkAsync(token, cancellationToken) && kept == 0;
     }
 
     /// <summary>Deletes the queued mark if it is <paramref name="token"/>'s; true when it was.</summary>

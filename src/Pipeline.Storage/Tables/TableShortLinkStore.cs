@@ -43,16 +43,8 @@ internal sealed class TableShortLinkStore(StorageClients clients) : IShortLinkSt
         }
     }
 
-    public async Task ListAsync(IReadOnlyCollection<ShortLink> links, CancellationToken cancellationToken)
-    {
-        var batches = links
-            .SelectMany(IndexRows)
-            .DistinctBy(r => (r.PartitionKey, r.RowKey))
-            .GroupBy(r => r.PartitionKey, StringComparer.Ordinal)
-            .SelectMany(partition => partition.Chunk(EntityLimits.MaxBatchOperations))
-            .Select(batch => EntityLimits.CheckBatch(batch.Select(r => new TableTransactionAction(TableTransactionActionType.UpsertReplace, r)).ToList()));
-        await Task.WhenAll(batches.Select(batch => clients.ShortLinks.SubmitTransactionAsync(batch, cancellationToken)));
-    }
+    public async Task ListAsync(IReadOnlyCollection<ShortLink> links, CancellationToken cancellationToken) =>
+        await clients.ShortLinks.UpsertAsync(links.SelectMany(IndexRows), cancellationToken);
 
     public async Task<ShortLink?> GetAsync(string code, CancellationToken cancellationToken)
     {
