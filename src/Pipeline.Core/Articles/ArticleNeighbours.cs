@@ -4,4 +4,9 @@ namespace Pipeline.Core.Articles;
 public sealed record ArticleNeighbours(IReadOnlyList<ArticleSummary> Newer, IReadOnlyList<ArticleSummary> Older)
 {
     public static ArticleNeighbours None { get; } = new([], []);
+
+    /// <summary>Up to <paramref name="count"/> articles either side of position <paramref name="at"/> of a newest-first list.</summary>
+    public static ArticleNeighbours At(IReadOnlyList<ArticleSummary> list, int at, int count) => new(
+        Enumerable.Range(1, count).Where(i => at - i >= 0).Select(i => list[at - i]).ToList(),
+        Enumerable.Range(1, count).Where(i => at + i < list.Count).Select(i => list[at + i]).ToList());
 }

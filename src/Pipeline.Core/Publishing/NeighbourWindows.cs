@@ -65,14 +65,8 @@ public sealed class NeighbourWindows
             return null;
         }
 
-        var rows = entry.Window.Rows;
-        var older = rows.Skip(at + 1).Take(count).ToList();
-        if (older.Count < count && !entry.Window.ReachedEnd)
-        {
-            return null;
-        }
-
-        var newer = Enumerable.Range(1, count).Select(i => rows[at - i]).ToList();
-        return new ArticleNeighbours(newer, older);
+        // Fewer older rows than wanted only at the listing's end; otherwise the read stopped short of them.
+        var around = ArticleNeighbours.At(entry.Window.Rows, at, count);
+        return around.Older.Count < count && !entry.Window.ReachedEnd ? null : around;
     }
 }

@@ -54,10 +54,6 @@ internal sealed class SiteListings
             return ArticleNeighbours.None;
         }
 
-        var list = _lists[listing];
-        var count = ArticleNeighbourhood.NeighbourCount;
-        var newer = Enumerable.Range(1, count).Where(i => at - i >= 0).Select(i => list[at - i]).ToList();
-        var older = Enumerable.Range(1, count).Where(i => at + i < list.Count).Select(i => list[at + i]).ToList();
-        return new ArticleNeighbours(newer, older);
+        return ArticleNeighbours.At(_lists[listing], at, ArticleNeighbourhood.NeighbourCount);
     }
 }
