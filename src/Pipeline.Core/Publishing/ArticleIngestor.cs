@@ -109,8 +109,7 @@ public sealed class ArticleIngestor(
 
         // The file's listing rows (of links, then of articles) and render requests together: a transaction per listing
         // instead of a write per row. Repeated in full when the ingest is retried, so a crash before here loses none.
-        await links.ListArticleLinksAsync(work.Links, cancellationToken);
-        await RequestRendersAsync(work.ToRender, cancellationToken);
+        await FinishAsync(work, cancellationToken);
         await statuses.SetAsync(new UploadStatus
         {
             Name = name,
@@ -139,7 +138,7 @@ public sealed class ArticleIngestor(
                 var record = existing is null
                     ? await CreateAsync(id, article, section, hash, blobName, position, cancellationToken)
                     : existing.ContentHash == hash ? existing : await UpdateAsync(existing, article, section, hash, blobName, position, cancellationToken);
-                return await CompleteAsync(record, cancellationToken, newLink: existing is null, work);
+                return await CompleteAsync(record, work, cancellationToken, newLink: existing is null);
             }
             catch (ConcurrencyException) when (attempt < MaxConcurrencyRetries)
             {
@@ -212,22 +211,14 @@ public sealed class ArticleIngestor(
 
     /// <summary>The steps after the record is stored; each is a no-op when already done, so re-ingest repairs a crash.</summary>
     /// <param name="newLink">The record was created just now, so its short code was never stored: insert without looking first.</param>
-    /// <param name="work">When given, a published article's link and render are added to it (listed and queued later, with others).</param>
-    private async Task<ArticleRecord> CompleteAsync(ArticleRecord record, CancellationToken cancellationToken, bool newLink = false, UploadWork? work = null)
+    /// <param name="work">Takes a published article's link and render, to be listed and queued by <see cref="FinishAsync"/>.</param>
+    private async Task<ArticleRecord> CompleteAsync(ArticleRecord record, UploadWork work, CancellationToken cancellationToken, bool newLink = false)
     {
         switch (record.State)
         {
             case ArticleState.Published:
                 var link = await links.EnsureArticleLinkAsync(record.ShortCode, PageUrl(record), record.Headline, record.Id, newLink, cancellationToken);
-                if (work is not null)
-                {
-                    work.Links.Add(link);
-                }
-                else
-                {
-                    await links.ListArticleLinksAsync([link], cancellationToken);
-                }
-
+                work.Links.Add(link);
                 if (link.Code != record.ShortCode)
                 {
                     record = await articles.SaveAsync(record with { ShortCode = link.Code }, cancellationToken, newVersion: false);
@@ -235,14 +226,7 @@ public sealed class ArticleIngestor(
 
                 if (record.RenderedVersion < record.Version)
                 {
-                    if (work is not null)
-                    {
-                        work.ToRender.Add(record);
-                    }
-                    else
-                    {
-                        await RequestRendersAsync([record], cancellationToken);
-                    }
+                    work.ToRender.Add(record);
                 }
 
                 break;
@@ -256,6 +240,22 @@ public sealed class ArticleIngestor(
                 break;
         }
 
+        return record;
+    }
+
+    /// <summary>Lists the links and queues the renders that <see cref="CompleteAsync"/> collected.</summary>
+    private async Task FinishAsync(UploadWork work, CancellationToken cancellationToken)
+    {
+        await links.ListArticleLinksAsync(work.Links, cancellationToken);
+        await RequestRendersAsync(work.ToRender, cancellationToken);
+    }
+
+    /// <summary>Completes one article outside an upload (scheduled publish, unpublish).</summary>
+    private async Task<ArticleRecord> CompleteOneAsync(ArticleRecord record, CancellationToken cancellationToken)
+    {
+        var work = new UploadWork();
+        record = await CompleteAsync(record, work, cancellationToken);
+        await FinishAsync(work, cancellationToken);
         return record;
     }
 
@@ -298,7 +298,7 @@ public sealed class ArticleIngestor(
             try
             {
                 var published = await articles.SaveAsync(WithPage(record with { State = ArticleState.Published, Version = record.Version + 1 }, record.PublishedAt), cancellationToken);
-                published = await CompleteAsync(published, cancellationToken);
+                published = await CompleteOneAsync(published, cancellationToken);
                 await articles.UnscheduleAsync(id, record.PublishedAt, cancellationToken);
                 logger.LogInformation("Scheduled article {ArticleId} published", id);
                 return published;
@@ -335,7 +335,7 @@ public sealed class ArticleIngestor(
                 }
 
                 logger.LogInformation("Article {ArticleId} unpublished", id);
-                return await CompleteAsync(removed, cancellationToken);
+                return await CompleteOneAsync(removed, cancellationToken);
             }
             catch (ConcurrencyException) when (attempt < MaxConcurrencyRetries)
             {
@@ -454,7 +454,7 @@ public sealed class ArticleIngestor(
 
     private static string Megabytes(long bytes) => ArticleFileParser.Megabytes(bytes);
 
-    /// <summary>What the articles of one upload leave to be written together once all are stored.</summary>
+    /// <summary>What the articles of one upload (or one article on its own) leave to be written together once all are stored.</summary>
     private sealed class UploadWork
     {
         public List<ShortLink> Links { get; } = [];

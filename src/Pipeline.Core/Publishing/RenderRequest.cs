@@ -26,8 +26,11 @@ public sealed record RenderRequest(string ArticleId, int Version)
     /// <summary>Identifies one listing refresh, so it recognises the queued mark written for it.</summary>
     public string? Token { get; init; }
 
-    /// <summary>A request to render the listings noted as out of date, once for however many articles changed them.</summary>
-    public static RenderRequest RefreshListings() => new(string.Empty, 0) { Listings = true, Token = Guid.NewGuid().ToString("N") };
+    /// <summary>
+    /// A request to render the listings noted as out of date, once for however many articles changed them; with
+    /// <paramref name="token"/>, the same refresh asked for again.
+    /// </summary>
+    public static RenderRequest RefreshListings(string? token = null) => new(string.Empty, 0) { Listings = true, Token = token ?? Guid.NewGuid().ToString("N") };
 
     /// <summary>A request to rebuild every page of the site.</summary>
     public static RenderRequest Rebuild() => new(string.Empty, 0) { Everything = true };

@@ -237,7 +237,7 @@ public sealed class SitePublisher(
         // one tries again shortly, with its queued mark left in place so renders meanwhile do not queue more.
         if (!await articles.TryLockRefreshAsync(token, RefreshLockExpiry, cancellationToken))
         {
-            await renderQueue.EnqueueAsync(new RenderRequest(string.Empty, 0) { Listings = true, Token = token }, RefreshRetryDelay, cancellationToken);
+            await renderQueue.EnqueueAsync(RenderRequest.RefreshListings(token), RefreshRetryDelay, cancellationToken);
             logger.LogInformation("Listing refresh waits for the one running");
             return [];
         }
