@@ -25,25 +25,23 @@ public sealed class NeighbourRefreshTests(AzuriteFixture azurite)
     public async Task Refresh_NeighbourRenderedBeforeTheNewcomerWasListed_IsRewrittenToLinkIt()
     {
         await using var services = await PipelineServices.CreateAsync(azurite);
-        var older = (await services.IngestAsync("world/older.md", Markdown("Harbour reopens after storm repairs", "2026-03-03T08:00:00Z"))).Articles.Single();
+        var older = await IngestOlderAsync(services);
         await services.DrainRenderQueueAsync();
         Assert.DoesNotContain("Ferry timetable returns", await PageAsync(services, older));
 
-        var newer = (await services.IngestAsync("world/newer.md", Markdown("Ferry timetable returns to normal", "2026-03-03T09:00:00Z"))).Articles.Single();
+        var newer = await IngestNewerAsync(services);
         var written = await services.RenderAndRefreshAsync((await ReceiveAsync(services)).Single());
 
         Assert.Contains(older.Path + "index.html", written);
-        var page = await PageAsync(services, older);
-        Assert.Contains("Ferry timetable returns to normal", page);
-        Assert.Contains(newer.Path, page);
+        await AssertLinksAsync(services, older, newer);
     }
 
     [Fact]
     public async Task Refresh_NeighbourRenderedAfterTheNewcomerWasListed_IsLeftAsItIs()
     {
         await using var services = await PipelineServices.CreateAsync(azurite);
-        var older = (await services.IngestAsync("world/older.md", Markdown("Harbour reopens after storm repairs", "2026-03-03T08:00:00Z"))).Articles.Single();
-        var newer = (await services.IngestAsync("world/newer.md", Markdown("Ferry timetable returns to normal", "2026-03-03T09:00:00Z"))).Articles.Single();
+        var older = await IngestOlderAsync(services);
+        var newer = await IngestNewerAsync(services);
         var requests = await ReceiveAsync(services);
 
         // Storage's clock counts whole seconds: let it pass the newcomer's listing before the older page renders.
@@ -54,9 +52,7 @@ public sealed class NeighbourRefreshTests(AzuriteFixture azurite)
         // The newcomer noted the older page, but that page was rendered after the newcomer was listed: it links it already.
         Assert.DoesNotContain(older.Path + "index.html", written);
         Assert.Contains("index.html", written);
-        var page = await PageAsync(services, older);
-        Assert.Contains("Ferry timetable returns to normal", page);
-        Assert.Contains(newer.Path, page);
+        await AssertLinksAsync(services, older, newer);
     }
 
     [Fact]
@@ -102,6 +98,20 @@ public sealed class NeighbourRefreshTests(AzuriteFixture azurite)
         }
 
         return messages.Select(m => m.Body.ToObjectFromJson<RenderRequest>(System.Text.Json.JsonSerializerOptions.Web)!).ToList();
+    }
+
+    private static async Task<ArticleRecord> IngestOlderAsync(PipelineServices services) =>
+        (await services.IngestAsync("world/older.md", Markdown("Harbour reopens after storm repairs", "2026-03-03T08:00:00Z"))).Articles.Single();
+
+    private static async Task<ArticleRecord> IngestNewerAsync(PipelineServices services) =>
+        (await services.IngestAsync("world/newer.md", Markdown("Ferry timetable returns to normal", "2026-03-03T09:00:00Z"))).Articles.Single();
+
+    /// <summary>The older article's page names the newer one and links to it.</summary>
+    private static async Task AssertLinksAsync(PipelineServices services, ArticleRecord older, ArticleRecord newer)
+    {
+        var page = await PageAsync(services, older);
+        Assert.Contains(newer.Headline, page);
+        Assert.Contains(newer.Path, page);
     }
 
     private static async Task<string> PageAsync(PipelineServices services, ArticleRecord article) =>
