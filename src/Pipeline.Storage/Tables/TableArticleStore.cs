@@ -3,11 +3,12 @@ using Azure;
 using Azure.Data.Tables;
 using Azure.Storage.Blobs.Models;
 using Pipeline.Core.Articles;
+using Pipeline.Storage.Blobs;
 
 namespace Pipeline.Storage.Tables;
 
 /// <summary>Articles in Table Storage (records, versions, slugs, listing and schedule rows) with their content as JSON blobs.</summary>
-internal sealed class TableArticleStore(StorageClients clients) : IArticleStore
+internal sealed class TableArticleStore(StorageClients clients, ContentCache contents) : IArticleStore
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
@@ -95,10 +96,17 @@ internal sealed class TableArticleStore(StorageClients clients) : IArticleStore
 
     public async Task<ParsedArticle?> GetContentAsync(string id, string contentHash, CancellationToken cancellationToken)
     {
+        if (contents.TryGet(id, contentHash, out var known))
+        {
+            return known;
+        }
+
         try
         {
             var result = await clients.Content.GetBlobClient(ContentBlob(id, contentHash)).DownloadContentAsync(cancellationToken);
-            return result.Value.Content.ToObjectFromJson<ParsedArticle>(Json);
+            var content = result.Value.Content.ToObjectFromJson<ParsedArticle>(Json)!;
+            contents.Set(id, contentHash, content);
+            return content;
         }
         catch (RequestFailedException ex) when (ex.Status == 404)
         {
@@ -121,6 +129,9 @@ internal sealed class TableArticleStore(StorageClients clients) : IArticleStore
         catch (RequestFailedException ex) when (ex.Status is 409 or 412)
         {
         }
+
+        // Only once storage holds it: a failed write must not leave content here that no blob backs.
+        contents.Set(id, contentHash, content);
     }
 
     public async Task<string?> FindSlugOwnerAsync(string slug, CancellationToken cancellationToken)

@@ -44,6 +44,7 @@ public sealed class LocalPipeline : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await Host.DisposeAsync();
+        await Azurite.StopAsync();
         await Azurite.DisposeAsync();
     }
 }
