@@ -17,4 +17,11 @@ public interface ISiteStore
 
     /// <summary>Deletes a file; nothing happens when it does not exist.</summary>
     Task DeleteAsync(string path, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// What this process last wrote at <paramref name="path"/>, while it still remembers: when a new render differs from
+    /// that, the file surely changed and is written without asking storage first. Another instance may have written
+    /// since, so a match proves nothing and is checked against storage.
+    /// </summary>
+    SiteFileInfo? LastWritten(string path) => null;
 }

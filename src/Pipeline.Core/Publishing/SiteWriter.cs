@@ -39,7 +39,10 @@ public sealed class SiteWriter(ISiteStore store, IReadOnlyDictionary<string, Sit
         var md5 = file.ContentMd5;
         var wrote = await TimedAsync(async () =>
         {
-            var stored = surelyChanged ? null : known is null ? await store.GetInfoAsync(file.Path, cancellationToken) : known.GetValueOrDefault(file.Path);
+            var stored = surelyChanged ? null
+                : known is not null ? known.GetValueOrDefault(file.Path)
+                : store.LastWritten(file.Path) is { } mine && !mine.Matches(file, md5) ? null
+                : await store.GetInfoAsync(file.Path, cancellationToken);
             if (stored is not null && stored.Matches(file, md5))
             {
                 return false;

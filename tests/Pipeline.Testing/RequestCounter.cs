@@ -3,7 +3,7 @@ using System.Diagnostics;
 using Azure.Core;
 using Pipeline.Storage;
 
-namespace Pipeline.Benchmarks.Harness;
+namespace Pipeline.Testing;
 
 /// <summary>Counts storage requests and the time spent in them, by method and resource kind, to show where a step's time goes.</summary>
 public sealed class RequestCounter : StoragePipelinePolicy
