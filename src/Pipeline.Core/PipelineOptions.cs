@@ -36,6 +36,13 @@ public sealed class PipelineOptions
     [Range(64 * 1024, 16L * 1024 * 1024 * 1024)]
     public long WorkingMemoryBytes { get; set; } = 64 * 1024 * 1024;
 
+    /// <summary>
+    /// True: the instance that stored an upload's articles renders their pages itself, from the records and content it
+    /// holds (two storage reads and a queue message fewer per article, no wait for the queue); a render that fails
+    /// there is queued as usual. False: every render goes through the render queue.
+    /// </summary>
+    public bool RenderOnIngest { get; set; } = true;
+
     /// <summary>How many articles the home page lists.</summary>
     [Range(1, 500)]
     public int HomePageSize { get; set; } = 30;

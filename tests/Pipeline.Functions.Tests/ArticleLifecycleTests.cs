@@ -37,15 +37,20 @@ public sealed class ArticleLifecycleTests(AzuriteFixture azurite)
         await services.DrainRenderQueueAsync();
 
         var edited = TwoArticles.Replace("kept the town centre dry on Tuesday", "kept the town centre dry on Tuesday night");
-        var second = (await services.IngestAsync("two.txt", edited)).Articles[0];
-        var rendered = await services.DrainRenderQueueAsync();
+        var again = await services.IngestAsync("two.txt", edited);
+        var second = again.Articles[0];
+        await services.DrainRenderQueueAsync();
 
         Assert.Equal(first.Id, second.Id);
         Assert.Equal(2, second.Version);
         Assert.Equal(first.Path, second.Path);
         Assert.Equal(first.ShortCode, second.ShortCode);
         Assert.True(second.UpdatedAt > first.UpdatedAt);
-        Assert.Equal(1, rendered);
+
+        // Only the edited article has a new version to render; the other one is untouched.
+        var store = services.Get<IArticleStore>();
+        Assert.Equal(2, (await store.GetAsync(second.Id, CancellationToken.None))!.RenderedVersion);
+        Assert.Equal(1, (await store.GetAsync(again.Articles[1].Id, CancellationToken.None))!.Version);
         var page = (await services.Storage.Site.GetBlobClient(first.Path + "index.html").DownloadContentAsync()).Value.Content.ToString();
         Assert.Contains("dry on Tuesday night", page);
         var versions = await services.Get<IArticleStore>().GetVersionsAsync(first.Id, CancellationToken.None);

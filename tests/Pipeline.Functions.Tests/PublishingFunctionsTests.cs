@@ -1,10 +1,14 @@
 using System.Text.Json;
+using Azure.Core;
+using Azure.Core.Pipeline;
 using Azure.Data.Tables;
+using Microsoft.Extensions.DependencyInjection;
 using Pipeline.Core.Articles;
 using Pipeline.Core.Links;
 using Pipeline.Core.Publishing;
 using Pipeline.Core.Uploads;
 using Pipeline.Functions.Functions;
+using Pipeline.Storage;
 using Pipeline.Testing;
 
 namespace Pipeline.Functions.Tests;
@@ -15,7 +19,7 @@ public sealed class PublishingFunctionsTests(AzuriteFixture azurite)
     [Fact]
     public async Task IngestArticle_TwoArticleUpload_StoresRowsLinksAndQueuesBothRendersInOneMessage()
     {
-        await using var services = await PipelineServices.CreateAsync(azurite);
+        await using var services = await PipelineServices.CreateAsync(azurite, settings: PipelineServices.QueuedRenders);
         var upload = services.Storage.Uploads.GetBlobClient("local/two-articles.txt");
         await upload.UploadAsync(new BinaryData(TestFiles.Read("two-articles.txt")));
 
@@ -45,6 +49,52 @@ public sealed class PublishingFunctionsTests(AzuriteFixture azurite)
         var status = await services.Get<IUploadStatusStore>().GetAsync(upload.Name, CancellationToken.None);
         Assert.Equal(UploadState.Published, status!.State);
         Assert.Equal(result.Articles.Select(a => a.Id), status.ArticleIds);
+    }
+
+    [Fact]
+    public async Task IngestArticle_TwoArticleUpload_BothPagesAreLiveWhenItReturns()
+    {
+        await using var services = await PipelineServices.CreateAsync(azurite);
+        var upload = services.Storage.Uploads.GetBlobClient("local/two-articles.txt");
+        await upload.UploadAsync(new BinaryData(TestFiles.Read("two-articles.txt")));
+
+        var result = await services.Create<IngestArticle>().Run(upload, upload.Name, CancellationToken.None);
+
+        var store = services.Get<IArticleStore>();
+        foreach (var article in result.Articles)
+        {
+            var page = (await services.Storage.Site.GetBlobClient(article.Path + "index.html").DownloadContentAsync()).Value.Content.ToString();
+            Assert.Contains($"<h1>{System.Net.WebUtility.HtmlEncode(article.Headline)}</h1>", page);
+            Assert.Equal(1, (await store.GetAsync(article.Id, CancellationToken.None))!.RenderedVersion);
+        }
+
+        // Nothing is left for the render function but the listing refresh, and no render is pending.
+        var messages = (await services.Storage.RenderQueue.ReceiveMessagesAsync(32)).Value;
+        Assert.All(messages, m => Assert.True(m.Body.ToObjectFromJson<RenderRequest>(JsonSerializerOptions.Web)!.Listings));
+        Assert.Empty(await store.ListRenderPendingAsync(DateTimeOffset.MaxValue, 10, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task IngestArticle_PageWriteFailsOnIngest_TheRenderIsQueuedAndTheRenderFunctionFinishesIt()
+    {
+        var fault = new FailFirstPageWrite();
+        await using var services = await PipelineServices.CreateAsync(azurite, s => s.AddSingleton<StoragePipelinePolicy>(fault));
+        var upload = services.Storage.Uploads.GetBlobClient("local/two-articles.txt");
+        await upload.UploadAsync(new BinaryData(TestFiles.Read("two-articles.txt")));
+
+        var result = await services.Create<IngestArticle>().Run(upload, upload.Name, CancellationToken.None);
+
+        // The upload is published and one page is live; the other waits in the queue rather than being lost.
+        Assert.Equal(UploadState.Published, result.State);
+        Assert.True(fault.Fired);
+        var live = await Task.WhenAll(result.Articles.Select(a => services.Storage.Site.GetBlobClient(a.Path + "index.html").ExistsAsync()));
+        Assert.Single(live, e => e.Value);
+        Assert.Equal(2, await services.DrainRenderQueueAsync());
+        foreach (var article in result.Articles)
+        {
+            Assert.True(await services.Storage.Site.GetBlobClient(article.Path + "index.html").ExistsAsync());
+            Assert.Equal(1, (await services.Get<IArticleStore>().GetAsync(article.Id, CancellationToken.None))!.RenderedVersion);
+        }
     }
 
     [Fact]
@@ -87,7 +137,7 @@ public sealed class PublishingFunctionsTests(AzuriteFixture azurite)
     [Fact]
     public async Task RenderArticle_BatchWithOneBrokenArticle_PublishesTheOtherAndFailsForTheBrokenOneOnly()
     {
-        await using var services = await PipelineServices.CreateAsync(azurite);
+        await using var services = await PipelineServices.CreateAsync(azurite, settings: PipelineServices.QueuedRenders);
         var upload = services.Storage.Uploads.GetBlobClient("batch/two-articles.txt");
         await upload.UploadAsync(new BinaryData(TestFiles.Read("two-articles.txt")));
         var ingested = await services.Create<IngestArticle>().Run(upload, upload.Name, CancellationToken.None);
@@ -147,5 +197,27 @@ public sealed class PublishingFunctionsTests(AzuriteFixture azurite)
         var first = homeHtml.IndexOf(library.Headline, StringComparison.Ordinal);
         var second = homeHtml.IndexOf(flood.Headline, StringComparison.Ordinal);
         Assert.True(first >= 0 && second > first, "home page lists both articles, newest first");
+    }
+
+    /// <summary>Fails the first write of an article page (a page under a dated path), as a storage outage would.</summary>
+    private sealed class FailFirstPageWrite : StoragePipelinePolicy
+    {
+        private int _failed;
+
+        public bool Fired => Volatile.Read(ref _failed) == 1;
+
+        public override void Process(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline) =>
+            ProcessAsync(message, pipeline).AsTask().GetAwaiter().GetResult();
+
+        public override async ValueTask ProcessAsync(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline)
+        {
+            var page = message.Request.Method == RequestMethod.Put && message.Request.Uri.Path.Contains("-web/20", StringComparison.Ordinal);
+            if (page && Interlocked.Exchange(ref _failed, 1) == 0)
+            {
+                throw new InjectedFaultException($"injected fault: {message.Request.Uri}");
+            }
+
+            await ProcessNextAsync(message, pipeline);
+        }
     }
 }

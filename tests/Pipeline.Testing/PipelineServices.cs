@@ -49,6 +49,9 @@ public sealed class PipelineServices : IAsyncDisposable
         return new PipelineServices(provider, prefix);
     }
 
+    /// <summary>Settings under which ingest queues every render, for tests that take render messages in an order of their own.</summary>
+    public static Dictionary<string, string?> QueuedRenders => new() { ["Pipeline:RenderOnIngest"] = "false" };
+
     /// <summary>Settings that point another service graph at this one's resources: a second instance of the same app.</summary>
     public Dictionary<string, string?> StorageSettings() => StorageSettings(Prefix);
 

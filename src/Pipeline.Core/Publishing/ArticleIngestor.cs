@@ -9,8 +9,8 @@ using Pipeline.Core.Uploads;
 namespace Pipeline.Core.Publishing;
 
 /// <summary>
-/// Reads an upload, stores each article (new, changed or unchanged), makes sure it has its short link, and queues
-/// its page for rendering. Every step is idempotent, so a retried or duplicated trigger converges on the same state:
+/// Reads an upload, stores each article (new, changed or unchanged), makes sure it has its short link, and renders
+/// its page (<see cref="PipelineOptions.RenderOnIngest"/>; otherwise, or when that fails, queues the render). Every step is idempotent, so a retried or duplicated trigger converges on the same state:
 /// unchanged content writes nothing, changed content makes one new version under the same URL and short link.
 /// </summary>
 public sealed class ArticleIngestor(
@@ -21,6 +21,7 @@ public sealed class ArticleIngestor(
     ArticleIdentity identity,
     ShortLinkService links,
     IRenderQueue renderQueue,
+    IArticleRenderer renderer,
     WorkingMemoryGate memory,
     IOptions<PipelineOptions> options,
     TimeProvider clock,
@@ -34,9 +35,11 @@ public sealed class ArticleIngestor(
     public async Task<IngestResult> IngestAsync(string name, CancellationToken cancellationToken)
     {
         var receivedAt = clock.GetUtcNow();
+        var renders = new List<StoredRender>();
+        IngestResult result;
         try
         {
-            return await IngestCoreAsync(name, receivedAt, cancellationToken);
+            result = await IngestCoreAsync(name, receivedAt, renders, cancellationToken);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -51,9 +54,35 @@ public sealed class ArticleIngestor(
             }, cancellationToken);
             throw;
         }
+
+        // Once the upload's bytes are let go: its pages take room in the same working-memory budget.
+        await RenderStoredAsync(renders, cancellationToken);
+        return result;
     }
 
-    private async Task<IngestResult> IngestCoreAsync(string name, DateTimeOffset receivedAt, CancellationToken cancellationToken)
+    /// <summary>
+    /// Renders an upload's articles here, from the records just stored; a batch whose render fails is queued instead,
+    /// so the render queue's retries and poison handling take over. A crash before either leaves the pending-render
+    /// rows, which the recovery sweep queues again.
+    /// </summary>
+    private async Task RenderStoredAsync(IReadOnlyList<StoredRender> renders, CancellationToken cancellationToken)
+    {
+        foreach (var render in renders)
+        {
+            try
+            {
+                await renderer.RenderAsync(render.Request, render.Records, cancellationToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                logger.LogWarning(ex, "Render of {Count} article(s) on ingest failed; queued for the render function", render.Records.Count);
+                await renderQueue.EnqueueAsync(render.Request, cancellationToken);
+            }
+        }
+    }
+
+    /// <param name="renders">Takes the upload's renders, for the caller to run once the upload's memory is released.</param>
+    private async Task<IngestResult> IngestCoreAsync(string name, DateTimeOffset receivedAt, List<StoredRender> renders, CancellationToken cancellationToken)
     {
         if (UploadNames.Check(name) is { } badName)
         {
@@ -109,7 +138,7 @@ public sealed class ArticleIngestor(
 
         // The file's listing rows (of links, then of articles) and render requests together: a transaction per listing
         // instead of a write per row. Repeated in full when the ingest is retried, so a crash before here loses none.
-        await FinishAsync(work, cancellationToken);
+        await FinishAsync(work, cancellationToken, options.Value.RenderOnIngest ? renders : null);
         await statuses.SetAsync(new UploadStatus
         {
             Name = name,
@@ -244,10 +273,11 @@ public sealed class ArticleIngestor(
     }
 
     /// <summary>Lists the links and queues the renders that <see cref="CompleteAsync"/> collected.</summary>
-    private async Task FinishAsync(UploadWork work, CancellationToken cancellationToken)
+    /// <param name="renders">When given, takes the renders for the caller to run instead of queuing them.</param>
+    private async Task FinishAsync(UploadWork work, CancellationToken cancellationToken, List<StoredRender>? renders = null)
     {
         await links.ListArticleLinksAsync(work.Links, cancellationToken);
-        await RequestRendersAsync(work.ToRender, cancellationToken);
+        await RequestRendersAsync(work.ToRender, cancellationToken, renders: renders);
     }
 
     /// <summary>Completes one article outside an upload (scheduled publish, unpublish).</summary>
@@ -263,7 +293,9 @@ public sealed class ArticleIngestor(
     /// Writes the articles' listing rows (unless <paramref name="index"/> is false) and queues their renders, noting them
     /// first so a render lost with a crashed host is found again.
     /// </summary>
-    private async Task RequestRendersAsync(IReadOnlyList<ArticleRecord> records, CancellationToken cancellationToken, bool index = true)
+    /// <param name="renders">When given, the renders are added there (with the records as stored) instead of queued.</param>
+    private async Task RequestRendersAsync(
+        IReadOnlyList<ArticleRecord> records, CancellationToken cancellationToken, bool index = true, List<StoredRender>? renders = null)
     {
         if (records.Count == 0)
         {
@@ -281,7 +313,15 @@ public sealed class ArticleIngestor(
         var listedBefore = noted + TimeSpan.FromSeconds(1);
 
         // One message for up to ten of them: a file's articles are rendered together, their notes written at once.
-        await Task.WhenAll(records.Chunk(ArticlesPerRender).Select(chunk => renderQueue.EnqueueAsync(RenderRequest.For(chunk.Select(r => (r.Id, r.Version)).ToList(), listedBefore), cancellationToken)));
+        var batches = records.Chunk(ArticlesPerRender).Select(chunk => (Request: RenderRequest.For(chunk.Select(r => (r.Id, r.Version)).ToList(), listedBefore), Records: chunk)).ToList();
+        if (renders is not null && noted is { } listed)
+        {
+            // Rendered from these records: their render starts after the listing rows were written, as one read now would.
+            renders.AddRange(batches.Select(b => new StoredRender(b.Request, b.Records.Select(r => r with { ReadAt = listed }).ToList())));
+            return;
+        }
+
+        await Task.WhenAll(batches.Select(b => renderQueue.EnqueueAsync(b.Request, cancellationToken)));
     }
 
     /// <summary>Publishes a held article whose time has come (used by the scheduler); no-op for anything else.</summary>
@@ -453,6 +493,9 @@ public sealed class ArticleIngestor(
     }
 
     private static string Megabytes(long bytes) => ArticleFileParser.Megabytes(bytes);
+
+    /// <summary>One render message's worth of an upload's articles, with their records as stored.</summary>
+    private sealed record StoredRender(RenderRequest Request, IReadOnlyList<ArticleRecord> Records);
 
     /// <summary>What the articles of one upload (or one article on its own) leave to be written together once all are stored.</summary>
     private sealed class UploadWork

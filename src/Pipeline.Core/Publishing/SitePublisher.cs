@@ -48,7 +48,10 @@ public sealed class SitePublisher(
     private const int PageWritesAtOnce = 8;
 
 
-    public async Task<IReadOnlyList<string>> RenderAsync(RenderRequest request, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<string>> RenderAsync(RenderRequest request, CancellationToken cancellationToken) =>
+        RenderAsync(request, [], cancellationToken);
+
+    public async Task<IReadOnlyList<string>> RenderAsync(RenderRequest request, IReadOnlyCollection<ArticleRecord> stored, CancellationToken cancellationToken)
     {
         if (request.Everything)
         {
@@ -66,7 +69,8 @@ public sealed class SitePublisher(
         var failures = new ConcurrentQueue<Exception>();
         var records = new ConcurrentDictionary<RenderRequest, ArticleRecord?>();
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = PageWritesAtOnce, CancellationToken = cancellationToken };
-        await Parallel.ForEachAsync(requests, parallel, async (one, ct) => records[one] = await articles.GetAsync(one.ArticleId, ct));
+        await Parallel.ForEachAsync(requests, parallel, async (one, ct) =>
+            records[one] = stored.FirstOrDefault(r => r.Id == one.ArticleId && r.Version == one.Version) ?? await articles.GetAsync(one.ArticleId, ct));
 
         // The batch's articles are listed together, so one read of each listing they share answers their neighbours.
         var due = records.Values.OfType<ArticleRecord>().Where(r => r is { State: ArticleState.Published, HasPage: true } && r.RenderedVersion < r.Version).ToList();

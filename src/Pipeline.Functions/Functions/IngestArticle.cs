@@ -6,7 +6,7 @@ using Pipeline.Storage;
 
 namespace Pipeline.Functions.Functions;
 
-/// <summary>Blob trigger: an editor's upload becomes stored, linked articles queued for rendering.</summary>
+/// <summary>Blob trigger: an editor's upload becomes stored, linked articles with their pages live (a render that fails here is queued).</summary>
 public sealed class IngestArticle(IArticleIngestor ingestor, ILogger<IngestArticle> logger)
 {
     [Function(nameof(IngestArticle))]

@@ -35,7 +35,7 @@ internal sealed class TableArticleStore(StorageClients clients, ContentCache con
             try
             {
                 var updated = await clients.Articles.UpdateEntityAsync(entity, new ETag(etag), TableUpdateMode.Replace, cancellationToken);
-                return record with { ETag = updated.Headers.ETag?.ToString() };
+                return AsStored(record, entity, updated.Headers.ETag);
             }
             catch (RequestFailedException ex) when (ex.Status is 404 or 412)
             {
@@ -63,7 +63,7 @@ internal sealed class TableArticleStore(StorageClients clients, ContentCache con
         try
         {
             var response = await clients.Articles.SubmitTransactionAsync(actions, cancellationToken);
-            return record with { ETag = response.Value[0].Headers.ETag?.ToString() };
+            return AsStored(record, entity, response.Value[0].Headers.ETag);
         }
         catch (TableTransactionFailedException ex) when (ex.Status is 409 or 412)
         {
@@ -539,6 +539,10 @@ internal sealed class TableArticleStore(StorageClients clients, ContentCache con
         return entity;
     }
 
+    /// <summary>The record as a read would return it now (times in UTC, tags as stored), so callers may render from it.</summary>
+    private static ArticleRecord AsStored(ArticleRecord saved, ArticleEntity entity, ETag? etag) =>
+        ToRecord(entity) with { ETag = etag?.ToString(), ReadAt = saved.ReadAt };
+
     private static ArticleRecord ToRecord(ArticleEntity e) => new()
     {
         Id = e.PartitionKey,
@@ -548,11 +552,11 @@ internal sealed class TableArticleStore(StorageClients clients, ContentCache con
         Section = e.Section,
         Tags = e.Tags.Length == 0 ? [] : e.Tags.Split('|'),
         Description = e.Description,
-        PublishedAt = e.PublishedAt,
-        UpdatedAt = e.UpdatedAt,
+        PublishedAt = e.PublishedAt.ToUniversalTime(),
+        UpdatedAt = e.UpdatedAt.ToUniversalTime(),
         Version = e.Version,
         RenderedVersion = e.RenderedVersion,
-        RenderedFrom = e.RenderedFrom,
+        RenderedFrom = e.RenderedFrom?.ToUniversalTime(),
         ContentHash = e.ContentHash,
         ShortCode = e.ShortCode,
         OriginalShortUrl = e.OriginalShortUrl,

@@ -6,7 +6,8 @@ namespace Pipeline.Functions.Tests.Site;
 
 /// <summary>
 /// A newcomer notes its previous/next neighbours for the listing refresh; the refresh rewrites a neighbour page only
-/// when that page was rendered before the newcomer was listed.
+/// when that page was rendered before the newcomer was listed. Renders go through the queue, so each test chooses
+/// their order.
 /// </summary>
 [Collection(AzuriteCollection.Name)]
 public sealed class NeighbourRefreshTests(AzuriteFixture azurite)
@@ -24,7 +25,7 @@ public sealed class NeighbourRefreshTests(AzuriteFixture azurite)
     [Fact]
     public async Task Refresh_NeighbourRenderedBeforeTheNewcomerWasListed_IsRewrittenToLinkIt()
     {
-        await using var services = await PipelineServices.CreateAsync(azurite);
+        await using var services = await PipelineServices.CreateAsync(azurite, settings: PipelineServices.QueuedRenders);
         var older = await IngestOlderAsync(services);
         await services.DrainRenderQueueAsync();
         Assert.DoesNotContain("Ferry timetable returns", await PageAsync(services, older));
@@ -39,7 +40,7 @@ public sealed class NeighbourRefreshTests(AzuriteFixture azurite)
     [Fact]
     public async Task Refresh_NeighbourRenderedAfterTheNewcomerWasListed_IsLeftAsItIs()
     {
-        await using var services = await PipelineServices.CreateAsync(azurite);
+        await using var services = await PipelineServices.CreateAsync(azurite, settings: PipelineServices.QueuedRenders);
         var older = await IngestOlderAsync(services);
         var newer = await IngestNewerAsync(services);
         var requests = await ReceiveAsync(services);
@@ -58,7 +59,7 @@ public sealed class NeighbourRefreshTests(AzuriteFixture azurite)
     [Fact]
     public async Task Render_UploadOfSixBetweenFourLiveArticles_EveryPagePointsAtItsNearestNeighbours()
     {
-        await using var services = await PipelineServices.CreateAsync(azurite);
+        await using var services = await PipelineServices.CreateAsync(azurite, settings: PipelineServices.QueuedRenders);
         await services.IngestAsync("desk/first.txt", GeneratedArticles.File(0, 4));
         await services.DrainRenderQueueAsync();
 
