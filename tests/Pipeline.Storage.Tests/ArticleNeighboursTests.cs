@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Pipeline.Core.Articles;
 using Pipeline.Testing;
 
@@ -68,4 +69,32 @@ public sealed class ArticleNeighboursTests(AzuriteFixture azurite)
         Assert.Equal([second.Id], around.Newer.Select(a => a.Id));
         Assert.Empty(around.Older);
     }
+
+    [Fact]
+    public async Task ListNeighbours_NewestOfASparseSection_KnowsThereIsNothingNewerInThreeReads()
+    {
+        var counter = new RequestCounter();
+        await using var services = await PipelineServices.CreateAsync(azurite, s => s.AddSingleton<StoragePipelinePolicy>(counter));
+        var store = services.Get<IArticleStore>();
+        var start = DateTimeOffset.UtcNow.AddDays(-30);
+        var records = new List<ArticleRecord>();
+        for (var i = 0; i < 4; i++)
+        {
+            var (record, content) = SiteSeed.Article(i * 3, start.AddDays(i * 7));
+            records.Add(await SiteSeed.StoreAsync(store, record, content));
+        }
+
+        var newest = records[^1];
+        var before = Queries(counter);
+        var around = await store.ListNeighboursAsync(ArticleListing.Section(newest.Section), newest.PublishedAt, newest.Id, 3, CancellationToken.None);
+
+        Assert.Empty(around.Newer);
+        Assert.Equal(records.Take(3).Reverse().Select(r => r.Id), around.Older.Select(a => a.Id));
+
+        // The older rows, one window above, then the listing's newest rows: not a dozen ever wider windows.
+        Assert.Equal(3, Queries(counter) - before);
+    }
+
+    private static int Queries(RequestCounter counter) =>
+        counter.ByKind.Where(k => k.Key.StartsWith("GET ArticleIndex query", StringComparison.Ordinal)).Sum(k => k.Value.Count);
 }

@@ -17,6 +17,9 @@ internal sealed class TableArticleStore(StorageClients clients, ContentCache con
     private static readonly string NotesFilter = TableClient.CreateQueryFilter(
         $"PartitionKey eq {DirtyListingEntity.Partition} and RowKey ne {DirtyListingEntity.QueuedRow} and RowKey ne {DirtyListingEntity.RunningRow}");
 
+    /// <summary>The shortest window of time above an article that its newer neighbours are first looked for in.</summary>
+    private static readonly TimeSpan FirstNeighbourWindow = TimeSpan.FromSeconds(10);
+
     /// <summary>Beyond about three years a neighbour search reads the rest of the partition above the article at once.</summary>
     private static readonly TimeSpan NeighbourWindowLimit = TimeSpan.FromDays(1100);
 
@@ -211,27 +214,21 @@ internal sealed class TableArticleStore(StorageClients clients, ContentCache con
         var row = ArticleIndexEntity.RowFor(publishedAt, id);
 
         // Older articles sort after the row: the first rows past it.
-        var older = new List<ArticleSummary>(count);
-        await foreach (var e in clients.ArticleIndex.QueryAsync<ArticleIndexEntity>(
-            TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey gt {row}"), maxPerPage: count, cancellationToken: cancellationToken))
-        {
-            older.Add(ToSummary(e));
-            if (older.Count == count)
-            {
-                break;
-            }
-        }
+        var older = await FirstRowsAsync(TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey gt {row}"), count, cancellationToken);
 
         // Newer ones sort before it and a table query only reads forwards, so read a window of time just above the
         // article, widening it until it holds enough rows; only the rows inside the window are ever read. The first
-        // window is short because in a burst of breaking news a day holds hundreds of articles, and reading them all
-        // for every article's neighbours made a burst quadratic. (Reading the window and the older rows in one query
+        // window is as long as the older rows span (where articles come evenly it holds about as many), at least 10 s
+        // and at most a day: in a burst of breaking news a day holds hundreds of articles, and reading them all for
+        // every article's neighbours made a burst quadratic. (Reading the window and the older rows in one query
         // was tried: a page that covers a crowded window returns dozens of older rows too, and cost more than it saved.)
+        var span = older.Count == count ? publishedAt - older[^1].PublishedAt : TimeSpan.Zero;
         var newer = new List<ArticleSummary>();
-        for (var window = TimeSpan.FromSeconds(10); ; window *= 4)
+        var toldAll = false;
+        for (var window = Math.Clamp(span.Ticks, FirstNeighbourWindow.Ticks, TimeSpan.TicksPerDay); ; window *= 4)
         {
-            var wide = window > NeighbourWindowLimit;
-            var from = wide ? string.Empty : ArticleIndexEntity.TicksPrefix(publishedAt + window);
+            var wide = window > NeighbourWindowLimit.Ticks;
+            var from = wide ? string.Empty : ArticleIndexEntity.TicksPrefix(publishedAt + TimeSpan.FromTicks(window));
             newer.Clear();
             await foreach (var e in clients.ArticleIndex.QueryAsync<ArticleIndexEntity>(
                 TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey ge {from} and RowKey lt {row}"), cancellationToken: cancellationToken))
@@ -243,10 +240,39 @@ internal sealed class TableArticleStore(StorageClients clients, ContentCache con
             {
                 break;
             }
+
+            if (newer.Count == 0 && !toldAll)
+            {
+                // Nothing close above it: the listing's newest rows say at once whether there are enough at all (the
+                // newest article of a listing has none, and widening up to three years for it took a dozen reads).
+                toldAll = true;
+                var newest = await FirstRowsAsync(TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey lt {row}"), count, cancellationToken);
+                if (newest.Count < count)
+                {
+                    newer = newest;
+                    break;
+                }
+            }
         }
 
         newer.Reverse();
         return new ArticleNeighbours(newer.Take(count).ToList(), older);
+    }
+
+    /// <summary>The first <paramref name="count"/> listing rows a filter selects, in key order, in one read.</summary>
+    private async Task<List<ArticleSummary>> FirstRowsAsync(string filter, int count, CancellationToken cancellationToken)
+    {
+        var rows = new List<ArticleSummary>(count);
+        await foreach (var e in clients.ArticleIndex.QueryAsync<ArticleIndexEntity>(filter, maxPerPage: count, cancellationToken: cancellationToken))
+        {
+            rows.Add(ToSummary(e));
+            if (rows.Count == count)
+            {
+                break;
+            }
+        }
+
+        return rows;
     }
 
     public async Task<ArticleWindow?> ReadWindowAsync(
