@@ -17,6 +17,9 @@ internal sealed class TableArticleStore(StorageClients clients, ContentCache con
     private static readonly string NotesFilter = TableClient.CreateQueryFilter(
         $"PartitionKey eq {DirtyListingEntity.Partition} and RowKey ne {DirtyListingEntity.QueuedRow} and RowKey ne {DirtyListingEntity.RunningRow}");
 
+    /// <summary>The most rows the table service returns in one page ($top above it is refused); more come page by page.</summary>
+    private const int MaxPageRows = 1000;
+
     /// <summary>The shortest window of time above an article that its newer neighbours are first looked for in.</summary>
     private static readonly TimeSpan FirstNeighbourWindow = TimeSpan.FromSeconds(10);
 
@@ -76,7 +79,7 @@ internal sealed class TableArticleStore(StorageClients clients, ContentCache con
 
     public async IAsyncEnumerable<ArticleRecord> ListRecordsAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        await foreach (var entity in clients.Articles.QueryAsync<ArticleEntity>(TableClient.CreateQueryFilter($"RowKey eq {ArticleEntity.Row}"), maxPerPage: 1000, cancellationToken: cancellationToken))
+        await foreach (var entity in clients.Articles.QueryAsync<ArticleEntity>(TableClient.CreateQueryFilter($"RowKey eq {ArticleEntity.Row}"), maxPerPage: MaxPageRows, cancellationToken: cancellationToken))
         {
             yield return ToRecord(entity);
         }
@@ -197,7 +200,7 @@ internal sealed class TableArticleStore(StorageClients clients, ContentCache con
     public async Task<ArticlePage> ListAsync(ArticleListing listing, int top, string? continuation, CancellationToken cancellationToken)
     {
         var partition = PartitionOf(listing);
-        var size = Math.Clamp(top, 1, 1000);
+        var size = Math.Clamp(top, 1, MaxPageRows);
         var query = clients.ArticleIndex.QueryAsync<ArticleIndexEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {partition}"), maxPerPage: size, cancellationToken: cancellationToken);
         await foreach (var page in query.AsPages(continuation, size))
         {
@@ -283,7 +286,7 @@ internal sealed class TableArticleStore(StorageClients clients, ContentCache con
         var rows = new List<ArticleSummary>();
         var past = 0;
         var query = clients.ArticleIndex.QueryAsync<ArticleIndexEntity>(
-            TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey ge {ArticleIndexEntity.TicksPrefix(from)}"), maxPerPage: maxRows + 1, cancellationToken: cancellationToken);
+            TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey ge {ArticleIndexEntity.TicksPrefix(from)}"), maxPerPage: Math.Min(maxRows + 1, MaxPageRows), cancellationToken: cancellationToken);
         await foreach (var e in query)
         {
             if (rows.Count == maxRows)

@@ -7,7 +7,7 @@ using Pipeline.Testing;
 
 namespace Pipeline.Benchmarks.Scenarios;
 
-/// <summary>In-process ingest of 10-article files against Azurite: time per article and the storage requests it takes.</summary>
+/// <summary>In-process ingest (with its page renders) of 10-article files against Azurite: time per article and the storage requests it takes.</summary>
 public sealed class IngestScenario : IScenario
 {
     public string Name => "ingest";
@@ -34,30 +34,32 @@ public sealed class IngestScenario : IScenario
                 perArticle.Add(clock.Elapsed.TotalMilliseconds / result.Articles.Count);
             }
 
+            // Ingest renders the upload's own pages (Pipeline__RenderOnIngest); what the queue holds afterwards is the
+            // listing refreshes (and any render that failed on ingest).
+            var articles = files * 10.0;
             var ingestRequests = counter.Total;
             var ingestKinds = counter.ByKind.ToDictionary(k => k.Key, k => k.Value.Count);
             var ingestCpu = ProcessCpu.Of("azurite") - azuriteCpu;
-            var renderClock = Stopwatch.StartNew();
-            var rendered = await services.DrainRenderQueueAsync();
-            var renderMs = renderClock.Elapsed.TotalMilliseconds / Math.Max(1, rendered);
-            var renderRequests = (counter.Total - ingestRequests) / (double)Math.Max(1, rendered);
-            var renderCpu = ProcessCpu.Of("azurite") - azuriteCpu - ingestCpu;
+            var refreshClock = Stopwatch.StartNew();
+            await services.DrainRenderQueueAsync();
+            var refreshMs = refreshClock.Elapsed.TotalMilliseconds;
+            var refreshCpu = ProcessCpu.Of("azurite") - azuriteCpu - ingestCpu;
 
             // Sorted by the time spent in them: where a step's time goes, not just how often it calls.
             var requests = new Dictionary<string, double>();
             foreach (var (kind, (count, ms)) in counter.ByKind.OrderByDescending(k => k.Value.Milliseconds))
             {
                 var ingestCount = ingestKinds.GetValueOrDefault(kind);
-                requests[$"{kind}: per article in ingest"] = Math.Round(ingestCount / (files * 10.0), 2);
-                requests[$"{kind}: per article in render"] = Math.Round((count - ingestCount) / (double)Math.Max(1, rendered), 2);
+                requests[$"{kind}: per article in ingest"] = Math.Round(ingestCount / articles, 2);
+                requests[$"{kind}: per article in listing refreshes"] = Math.Round((count - ingestCount) / articles, 2);
                 requests[$"{kind}: ms per request"] = Math.Round(ms / count, 2);
             }
 
-            requests["ingest requests per article"] = ingestRequests / (files * 10.0);
-            requests["render ms per article (sequential, listing refreshes included)"] = renderMs;
-            requests["render requests per article"] = renderRequests;
-            requests["emulator CPU ms per article, ingest"] = ingestCpu.TotalMilliseconds / (files * 10.0);
-            requests["emulator CPU ms per article, render"] = renderCpu.TotalMilliseconds / Math.Max(1, rendered);
+            requests["ingest requests per article (its page render included)"] = ingestRequests / articles;
+            requests["listing refresh requests per article"] = (counter.Total - ingestRequests) / articles;
+            requests["listing refresh ms per article (sequential, after all ingests)"] = refreshMs / articles;
+            requests["emulator CPU ms per article, ingest"] = ingestCpu.TotalMilliseconds / articles;
+            requests["emulator CPU ms per article, listing refreshes"] = refreshCpu.TotalMilliseconds / articles;
             return new ScenarioResult("ingest time per article (in process, Azurite)", "ms", Statistics.Median(perArticle), perArticle.Min(), perArticle.Max(), perArticle.Count,
                 null, null, "supports ≤ 30 s for 1 000 articles", requests);
         }
