@@ -95,6 +95,29 @@ public sealed class ArticleNeighboursTests(AzuriteFixture azurite)
         Assert.Equal(3, Queries(counter) - before);
     }
 
+    [Fact]
+    public async Task ListNeighbours_OneNewerCloseByAndTheRestMonthsLater_FindsThemInFourReads()
+    {
+        var counter = new RequestCounter();
+        await using var services = await PipelineServices.CreateAsync(azurite, s => s.AddSingleton<StoragePipelinePolicy>(counter));
+        var store = services.Get<IArticleStore>();
+        var at = DateTimeOffset.UtcNow.AddYears(-1);
+        var records = new List<ArticleRecord>();
+        foreach (var (i, published) in new[] { (0, at.AddHours(-2)), (3, at.AddHours(-1)), (6, at), (9, at.AddSeconds(5)), (12, at.AddDays(200)), (15, at.AddDays(201)) })
+        {
+            var (record, content) = SiteSeed.Article(i, published);
+            records.Add(await SiteSeed.StoreAsync(store, SiteSeed.Record(record.Id, content, published), content));
+        }
+
+        var before = Queries(counter);
+        var around = await store.ListNeighboursAsync(ArticleListing.Section(records[2].Section), at, records[2].Id, 3, CancellationToken.None);
+
+        // Nearest first: five seconds later, then the two from months later; a dozen ever wider windows are not needed.
+        Assert.Equal([records[3].Id, records[4].Id, records[5].Id], around.Newer.Select(a => a.Id));
+        Assert.Equal([records[1].Id, records[0].Id], around.Older.Select(a => a.Id));
+        Assert.Equal(4, Queries(counter) - before);
+    }
+
     private static int Queries(RequestCounter counter) =>
         counter.ByKind.Where(k => k.Key.StartsWith("GET ArticleIndex query", StringComparison.Ordinal)).Sum(k => k.Value.Count);
 }

@@ -227,35 +227,42 @@ internal sealed class TableArticleStore(StorageClients clients, ContentCache con
         // was tried: a page that covers a crowded window returns dozens of older rows too, and cost more than it saved.)
         var span = older.Count == count ? publishedAt - older[^1].PublishedAt : TimeSpan.Zero;
         var newer = new List<ArticleSummary>();
-        var toldAll = false;
+        List<ArticleSummary>? newest = null;
         for (var window = Math.Clamp(span.Ticks, FirstNeighbourWindow.Ticks, TimeSpan.TicksPerDay); ; window *= 4)
         {
             var wide = window > NeighbourWindowLimit.Ticks;
             var from = wide ? string.Empty : ArticleIndexEntity.TicksPrefix(publishedAt + TimeSpan.FromTicks(window));
-            newer.Clear();
+            var found = new List<ArticleSummary>();
             await foreach (var e in clients.ArticleIndex.QueryAsync<ArticleIndexEntity>(
                 TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey ge {from} and RowKey lt {row}"), cancellationToken: cancellationToken))
             {
-                newer.Add(ToSummary(e));
+                found.Add(ToSummary(e));
             }
 
-            if (newer.Count >= count || wide)
+            if (found.Count >= count || wide)
             {
+                newer = found;
                 break;
             }
 
-            if (newer.Count == 0 && !toldAll)
+            if (newest is not null)
             {
-                // Nothing close above it: the listing's newest rows say at once whether there are enough at all (the
-                // newest article of a listing has none, and widening up to three years for it took a dozen reads).
-                toldAll = true;
-                var newest = await FirstRowsAsync(TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey lt {row}"), count, cancellationToken);
-                if (newest.Count < count)
-                {
-                    newer = newest;
-                    break;
-                }
+                // This window reaches the last of the listing's newest rows: with them it holds every newer row.
+                newer = newest.Where(n => found.TrueForAll(f => f.Id != n.Id)).Concat(found).ToList();
+                break;
             }
+
+            // Too few close above it: the listing's newest rows say whether there are enough at all (the newest
+            // article of a listing has none), and how far the next window must reach to hold enough (after a gap
+            // of months, widening fourfold from seconds took a dozen reads).
+            newest = await FirstRowsAsync(TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey lt {row}"), count, cancellationToken);
+            if (newest.Count < count)
+            {
+                newer = newest;
+                break;
+            }
+
+            window = Math.Max(window, ((newest[^1].PublishedAt - publishedAt).Ticks / 4) + 1);
         }
 
         newer.Reverse();
