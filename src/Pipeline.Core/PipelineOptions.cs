@@ -39,7 +39,8 @@ public sealed class PipelineOptions
     /// <summary>
     /// True: the instance that stored an upload's articles renders their pages itself, from the records and content it
     /// holds (two storage reads and a queue message fewer per article, no wait for the queue); a render that fails
-    /// there is queued as usual. False: every render goes through the render queue.
+    /// there is queued as usual, and so are the pages of an upload whose renders would need more than an eighth of
+    /// <see cref="WorkingMemoryBytes"/>. False: every render goes through the render queue.
     /// </summary>
     public bool RenderOnIngest { get; set; } = true;
 

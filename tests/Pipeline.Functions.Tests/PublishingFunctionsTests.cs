@@ -75,6 +75,23 @@ public sealed class PublishingFunctionsTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task IngestArticle_UploadTooLargeToRenderAlongside_QueuesItsRender()
+    {
+        // A 1 MB budget renders uploads of up to 128 KB of page here; this article's page is about 140 KB.
+        await using var services = await PipelineServices.CreateAsync(azurite, settings: new() { ["Pipeline:WorkingMemoryBytes"] = "1048576" });
+        var body = string.Join("\n\n", Enumerable.Range(1, 250).Select(i => $"Paragraph {i} of a long report on the harbour works, with enough words to fill a line of print."));
+        var upload = services.Storage.Uploads.GetBlobClient("local/long-report.md");
+        await upload.UploadAsync(BinaryData.FromString($"---\ntitle: Harbour works report\n---\n\n{body}\n"));
+
+        var result = await services.Create<IngestArticle>().Run(upload, upload.Name, CancellationToken.None);
+
+        var article = Assert.Single(result.Articles);
+        Assert.False(await services.Storage.Site.GetBlobClient(article.Path + "index.html").ExistsAsync());
+        Assert.Equal(1, await services.DrainRenderQueueAsync());
+        Assert.True(await services.Storage.Site.GetBlobClient(article.Path + "index.html").ExistsAsync());
+    }
+
+    [Fact]
     public async Task IngestArticle_PageWriteFailsOnIngest_TheRenderIsQueuedAndTheRenderFunctionFinishesIt()
     {
         var fault = new FailFirstPageWrite();

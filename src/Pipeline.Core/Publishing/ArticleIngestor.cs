@@ -138,7 +138,10 @@ public sealed class ArticleIngestor(
 
         // The file's listing rows (of links, then of articles) and render requests together: a transaction per listing
         // instead of a write per row. Repeated in full when the ingest is retried, so a crash before here loses none.
-        await FinishAsync(work, cancellationToken, options.Value.RenderOnIngest ? renders : null);
+        // The pages of a large upload wait for room in the memory budget, and its ingest would hold its trigger's slot
+        // meanwhile, so other uploads could not start: those go through the queue. An ordinary upload renders here.
+        var renderHere = options.Value.RenderOnIngest && parsed.Articles.Sum(WorkingMemoryGate.PageBytes) <= options.Value.WorkingMemoryBytes / 8;
+        await FinishAsync(work, cancellationToken, renderHere ? renders : null);
         await statuses.SetAsync(new UploadStatus
         {
             Name = name,

@@ -222,10 +222,8 @@ public sealed class SitePublisher(
         var content = await articles.GetContentAsync(record.Id, record.ContentHash, cancellationToken)
             ?? throw new InvalidOperationException($"content of article {record.Id} ({record.ContentHash}) is missing");
 
-        // The page is built whole in memory (its text, then its UTF-8 bytes): about six bytes per character of body.
         // Several-MB articles rendering side by side wait for room in the same budget as ingests.
-        var characters = content.Paragraphs.Sum(p => (long)p.Length) + content.Summary.Sum(s => (long)s.Length);
-        using var room = await memory.EnterAsync(characters * 6, cancellationToken);
+        using var room = await memory.EnterAsync(WorkingMemoryGate.PageBytes(content), cancellationToken);
         await writer.WriteAsync(composer.Article(theme, record, content, around), cancellationToken, surelyChanged);
     }
 

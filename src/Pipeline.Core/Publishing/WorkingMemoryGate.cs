@@ -21,6 +21,10 @@ public sealed class WorkingMemoryGate
         _units = new SemaphoreSlim(_capacity, _capacity);
     }
 
+    /// <summary>What rendering an article's page holds: the page is built whole in memory (its text, then its UTF-8 bytes), about six bytes per character of body.</summary>
+    public static long PageBytes(Articles.ParsedArticle content) =>
+        6 * (content.Paragraphs.Sum(p => (long)p.Length) + content.Summary.Sum(s => (long)s.Length));
+
     /// <summary>Waits until <paramref name="bytes"/> fit in the budget (a file larger than the whole budget takes all of it) and holds them until disposed.</summary>
     public async Task<IDisposable> EnterAsync(long bytes, CancellationToken cancellationToken)
     {
