@@ -10,8 +10,9 @@ namespace Pipeline.Core.Publishing;
 
 /// <summary>
 /// Reads an upload, stores each article (new, changed or unchanged), makes sure it has its short link, and renders
-/// its page (<see cref="PipelineOptions.RenderOnIngest"/>; otherwise, or when that fails, queues the render). Every step is idempotent, so a retried or duplicated trigger converges on the same state:
-/// unchanged content writes nothing, changed content makes one new version under the same URL and short link.
+/// its page (<see cref="PipelineOptions.RenderOnIngest"/>; otherwise, or when that fails, it queues the render). Every
+/// step is idempotent, so a retried or duplicated trigger converges on the same state: unchanged content writes
+/// nothing, changed content makes one new version under the same URL and short link.
 /// </summary>
 public sealed class ArticleIngestor(
     IUploadStore uploads,
