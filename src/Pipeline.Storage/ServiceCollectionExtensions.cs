@@ -60,7 +60,7 @@ public static class ServiceCollectionExtensions
         });
 
         services.AddSingleton<StorageClients>();
-        services.AddSingleton<ContentCache>(_ => new ContentCache());
+        services.AddSingleton<ContentCache>();
         services.AddSingleton<IArticleStore, TableArticleStore>();
         services.AddSingleton<IShortLinkStore, TableShortLinkStore>();
         services.AddSingleton<IUploadStatusStore, TableUploadStatusStore>();

@@ -141,8 +141,16 @@ public sealed class ArticleIngestor(
         // instead of a write per row. Repeated in full when the ingest is retried, so a crash before here loses none.
         // The pages of a large upload wait for room in the memory budget, and its ingest would hold its trigger's slot
         // meanwhile, so other uploads could not start: those go through the queue. An ordinary upload renders here.
-        var renderHere = options.Value.RenderOnIngest && parsed.Articles.Sum(WorkingMemoryGate.PageBytes) <= options.Value.WorkingMemoryBytes / 8;
-        await FinishAsync(work, cancellationToken, renderHere ? renders : null);
+        var batches = await FinishAsync(work, cancellationToken);
+        if (options.Value.RenderOnIngest && parsed.Articles.Sum(WorkingMemoryGate.PageBytes) <= options.Value.WorkingMemoryBytes / 8)
+        {
+            renders.AddRange(batches);
+        }
+        else
+        {
+            await QueueAsync(batches, cancellationToken);
+        }
+
         await statuses.SetAsync(new UploadStatus
         {
             Name = name,
@@ -269,19 +277,18 @@ public sealed class ArticleIngestor(
             case ArticleState.Draft or ArticleState.Removed when record.HasPage && record.RenderedVersion < record.Version:
                 // A page that was live must come down (the renderer writes the removal notice).
                 await articles.UnindexAsync(record, cancellationToken);
-                await RequestRendersAsync([record], cancellationToken, index: false);
+                await QueueAsync(await RequestRendersAsync([record], cancellationToken, index: false), cancellationToken);
                 break;
         }
 
         return record;
     }
 
-    /// <summary>Lists the links and queues the renders that <see cref="CompleteAsync"/> collected.</summary>
-    /// <param name="renders">When given, takes the renders for the caller to run instead of queuing them.</param>
-    private async Task FinishAsync(UploadWork work, CancellationToken cancellationToken, List<StoredRender>? renders = null)
+    /// <summary>Lists the links and requests the renders that <see cref="CompleteAsync"/> collected; returns the renders.</summary>
+    private async Task<IReadOnlyList<StoredRender>> FinishAsync(UploadWork work, CancellationToken cancellationToken)
     {
         await links.ListArticleLinksAsync(work.Links, cancellationToken);
-        await RequestRendersAsync(work.ToRender, cancellationToken, renders: renders);
+        return await RequestRendersAsync(work.ToRender, cancellationToken);
     }
 
     /// <summary>Completes one article outside an upload (scheduled publish, unpublish).</summary>
@@ -289,21 +296,20 @@ public sealed class ArticleIngestor(
     {
         var work = new UploadWork();
         record = await CompleteAsync(record, work, cancellationToken);
-        await FinishAsync(work, cancellationToken);
+        await QueueAsync(await FinishAsync(work, cancellationToken), cancellationToken);
         return record;
     }
 
     /// <summary>
-    /// Writes the articles' listing rows (unless <paramref name="index"/> is false) and queues their renders, noting them
-    /// first so a render lost with a crashed host is found again.
+    /// Writes the articles' listing rows (unless <paramref name="index"/> is false) and notes their renders as pending,
+    /// so a render lost with a crashed host is found again; returns the renders, one per up to ten articles, with the
+    /// records as stored, for the caller to run or queue.
     /// </summary>
-    /// <param name="renders">When given, the renders are added there (with the records as stored) instead of queued.</param>
-    private async Task RequestRendersAsync(
-        IReadOnlyList<ArticleRecord> records, CancellationToken cancellationToken, bool index = true, List<StoredRender>? renders = null)
+    private async Task<IReadOnlyList<StoredRender>> RequestRendersAsync(IReadOnlyList<ArticleRecord> records, CancellationToken cancellationToken, bool index = true)
     {
         if (records.Count == 0)
         {
-            return;
+            return [];
         }
 
         if (index)
@@ -317,16 +323,16 @@ public sealed class ArticleIngestor(
         var listedBefore = noted + TimeSpan.FromSeconds(1);
 
         // One message for up to ten of them: a file's articles are rendered together, their notes written at once.
-        var batches = records.Chunk(ArticlesPerRender).Select(chunk => (Request: RenderRequest.For(chunk.Select(r => (r.Id, r.Version)).ToList(), listedBefore), Records: chunk)).ToList();
-        if (renders is not null && noted is { } listed)
-        {
-            // Rendered from these records: their render starts after the listing rows were written, as one read now would.
-            renders.AddRange(batches.Select(b => new StoredRender(b.Request, b.Records.Select(r => r with { ReadAt = listed }).ToList())));
-            return;
-        }
-
-        await Task.WhenAll(batches.Select(b => renderQueue.EnqueueAsync(b.Request, cancellationToken)));
+        // Rendered from these records, a render starts after the listing rows were written, as one read now would.
+        return records.Chunk(ArticlesPerRender)
+            .Select(chunk => new StoredRender(
+                RenderRequest.For(chunk.Select(r => (r.Id, r.Version)).ToList(), listedBefore),
+                chunk.Select(r => r with { ReadAt = noted }).ToList()))
+            .ToList();
     }
+
+    private Task QueueAsync(IReadOnlyList<StoredRender> renders, CancellationToken cancellationToken) =>
+        Task.WhenAll(renders.Select(r => renderQueue.EnqueueAsync(r.Request, cancellationToken)));
 
     /// <summary>Publishes a held article whose time has come (used by the scheduler); no-op for anything else.</summary>
     public async Task<ArticleRecord?> PublishDueAsync(string id, CancellationToken cancellationToken)
