@@ -20,10 +20,8 @@ public sealed class PublishingFunctionsTests(AzuriteFixture azurite)
     public async Task IngestArticle_TwoArticleUpload_StoresRowsLinksAndQueuesBothRendersInOneMessage()
     {
         await using var services = await PipelineServices.CreateAsync(azurite, settings: PipelineServices.QueuedRenders);
-        var upload = services.Storage.Uploads.GetBlobClient("local/two-articles.txt");
-        await upload.UploadAsync(new BinaryData(TestFiles.Read("two-articles.txt")));
 
-        var result = await services.Create<IngestArticle>().Run(upload, upload.Name, CancellationToken.None);
+        var result = await IngestAsync(services, "local/two-articles.txt", TwoArticles);
 
         Assert.Equal(UploadState.Published, result.State);
         Assert.Equal(["Flood barrier trial keeps river town dry during spring tide", "Library reopens after two-year renovation with longer hours"],
@@ -46,7 +44,7 @@ public sealed class PublishingFunctionsTests(AzuriteFixture azurite)
         Assert.NotNull(batch);
         Assert.Equal(result.Articles.Select(a => (a.Id, a.Version)).Order(), batch.Select(r => (r.ArticleId, r.Version)).Order());
 
-        var status = await services.Get<IUploadStatusStore>().GetAsync(upload.Name, CancellationToken.None);
+        var status = await services.Get<IUploadStatusStore>().GetAsync(result.Name, CancellationToken.None);
         Assert.Equal(UploadState.Published, status!.State);
         Assert.Equal(result.Articles.Select(a => a.Id), status.ArticleIds);
     }
@@ -55,23 +53,15 @@ public sealed class PublishingFunctionsTests(AzuriteFixture azurite)
     public async Task IngestArticle_TwoArticleUpload_BothPagesAreLiveWhenItReturns()
     {
         await using var services = await PipelineServices.CreateAsync(azurite);
-        var upload = services.Storage.Uploads.GetBlobClient("local/two-articles.txt");
-        await upload.UploadAsync(new BinaryData(TestFiles.Read("two-articles.txt")));
 
-        var result = await services.Create<IngestArticle>().Run(upload, upload.Name, CancellationToken.None);
+        var result = await IngestAsync(services, "local/two-articles.txt", TwoArticles);
 
-        var store = services.Get<IArticleStore>();
-        foreach (var article in result.Articles)
-        {
-            var page = (await services.Storage.Site.GetBlobClient(article.Path + "index.html").DownloadContentAsync()).Value.Content.ToString();
-            Assert.Contains($"<h1>{System.Net.WebUtility.HtmlEncode(article.Headline)}</h1>", page);
-            Assert.Equal(1, (await store.GetAsync(article.Id, CancellationToken.None))!.RenderedVersion);
-        }
+        await AssertLiveAsync(services, result.Articles);
 
         // Nothing is left for the render function but the listing refresh, and no render is pending.
         var messages = (await services.Storage.RenderQueue.ReceiveMessagesAsync(32)).Value;
         Assert.All(messages, m => Assert.True(m.Body.ToObjectFromJson<RenderRequest>(JsonSerializerOptions.Web)!.Listings));
-        Assert.Empty(await store.ListRenderPendingAsync(DateTimeOffset.MaxValue, 10, CancellationToken.None));
+        Assert.Empty(await services.Get<IArticleStore>().ListRenderPendingAsync(DateTimeOffset.MaxValue, 10, CancellationToken.None));
     }
 
     [Fact]
@@ -80,10 +70,8 @@ public sealed class PublishingFunctionsTests(AzuriteFixture azurite)
         // A 1 MB budget renders uploads of up to 128 KB of page here; this article's page is about 140 KB.
         await using var services = await PipelineServices.CreateAsync(azurite, settings: new() { ["Pipeline:WorkingMemoryBytes"] = "1048576" });
         var body = string.Join("\n\n", Enumerable.Range(1, 250).Select(i => $"Paragraph {i} of a long report on the harbour works, with enough words to fill a line of print."));
-        var upload = services.Storage.Uploads.GetBlobClient("local/long-report.md");
-        await upload.UploadAsync(BinaryData.FromString($"---\ntitle: Harbour works report\n---\n\n{body}\n"));
 
-        var result = await services.Create<IngestArticle>().Run(upload, upload.Name, CancellationToken.None);
+        var result = await IngestAsync(services, "local/long-report.md", BinaryData.FromString($"---\ntitle: Harbour works report\n---\n\n{body}\n"));
 
         var article = Assert.Single(result.Articles);
         Assert.False(await services.Storage.Site.GetBlobClient(article.Path + "index.html").ExistsAsync());
@@ -96,10 +84,8 @@ public sealed class PublishingFunctionsTests(AzuriteFixture azurite)
     {
         var fault = new FailFirstPageWrite();
         await using var services = await PipelineServices.CreateAsync(azurite, s => s.AddSingleton<StoragePipelinePolicy>(fault));
-        var upload = services.Storage.Uploads.GetBlobClient("local/two-articles.txt");
-        await upload.UploadAsync(new BinaryData(TestFiles.Read("two-articles.txt")));
 
-        var result = await services.Create<IngestArticle>().Run(upload, upload.Name, CancellationToken.None);
+        var result = await IngestAsync(services, "local/two-articles.txt", TwoArticles);
 
         // The upload is published and one page is live; the other waits in the queue rather than being lost.
         Assert.Equal(UploadState.Published, result.State);
@@ -107,11 +93,7 @@ public sealed class PublishingFunctionsTests(AzuriteFixture azurite)
         var live = await Task.WhenAll(result.Articles.Select(a => services.Storage.Site.GetBlobClient(a.Path + "index.html").ExistsAsync()));
         Assert.Single(live, e => e.Value);
         Assert.Equal(2, await services.DrainRenderQueueAsync());
-        foreach (var article in result.Articles)
-        {
-            Assert.True(await services.Storage.Site.GetBlobClient(article.Path + "index.html").ExistsAsync());
-            Assert.Equal(1, (await services.Get<IArticleStore>().GetAsync(article.Id, CancellationToken.None))!.RenderedVersion);
-        }
+        await AssertLiveAsync(services, result.Articles);
     }
 
     [Fact]
@@ -119,7 +101,7 @@ public sealed class PublishingFunctionsTests(AzuriteFixture azurite)
     {
         await using var services = await PipelineServices.CreateAsync(azurite);
         var upload = services.Storage.Uploads.GetBlobClient("twice.txt");
-        await upload.UploadAsync(new BinaryData(TestFiles.Read("two-articles.txt")));
+        await upload.UploadAsync(TwoArticles);
         var ingest = services.Create<IngestArticle>();
 
         var first = await ingest.Run(upload, upload.Name, CancellationToken.None);
@@ -155,9 +137,7 @@ public sealed class PublishingFunctionsTests(AzuriteFixture azurite)
     public async Task RenderArticle_BatchWithOneBrokenArticle_PublishesTheOtherAndFailsForTheBrokenOneOnly()
     {
         await using var services = await PipelineServices.CreateAsync(azurite, settings: PipelineServices.QueuedRenders);
-        var upload = services.Storage.Uploads.GetBlobClient("batch/two-articles.txt");
-        await upload.UploadAsync(new BinaryData(TestFiles.Read("two-articles.txt")));
-        var ingested = await services.Create<IngestArticle>().Run(upload, upload.Name, CancellationToken.None);
+        var ingested = await IngestAsync(services, "batch/two-articles.txt", TwoArticles);
         var (broken, fine) = (ingested.Articles[0], ingested.Articles[1]);
         await services.Storage.Content.GetBlobClient($"{broken.Id}/{broken.ContentHash}.json").DeleteAsync();
         var message = (await services.Storage.RenderQueue.ReceiveMessagesAsync(32)).Value.Single();
@@ -180,9 +160,7 @@ public sealed class PublishingFunctionsTests(AzuriteFixture azurite)
     public async Task RenderArticle_AfterIngest_WritesBothPagesAndHomeNewestFirst()
     {
         await using var services = await PipelineServices.CreateAsync(azurite);
-        var upload = services.Storage.Uploads.GetBlobClient("two-articles.txt");
-        await upload.UploadAsync(new BinaryData(TestFiles.Read("two-articles.txt")));
-        var ingested = await services.Create<IngestArticle>().Run(upload, upload.Name, CancellationToken.None);
+        var ingested = await IngestAsync(services, "two-articles.txt", TwoArticles);
 
         var render = services.Create<RenderArticle>();
         foreach (var article in ingested.Articles)
@@ -214,6 +192,27 @@ public sealed class PublishingFunctionsTests(AzuriteFixture azurite)
         var first = homeHtml.IndexOf(library.Headline, StringComparison.Ordinal);
         var second = homeHtml.IndexOf(flood.Headline, StringComparison.Ordinal);
         Assert.True(first >= 0 && second > first, "home page lists both articles, newest first");
+    }
+
+    private static BinaryData TwoArticles => new(TestFiles.Read("two-articles.txt"));
+
+    /// <summary>Each article's page shows its headline, and its record says that version is live.</summary>
+    private static async Task AssertLiveAsync(PipelineServices services, IEnumerable<ArticleRecord> articles)
+    {
+        foreach (var article in articles)
+        {
+            var page = (await services.Storage.Site.GetBlobClient(article.Path + "index.html").DownloadContentAsync()).Value.Content.ToString();
+            Assert.Contains($"<h1>{System.Net.WebUtility.HtmlEncode(article.Headline)}</h1>", page);
+            Assert.Equal(article.Version, (await services.Get<IArticleStore>().GetAsync(article.Id, CancellationToken.None))!.RenderedVersion);
+        }
+    }
+
+    /// <summary>Uploads <paramref name="content"/> as <paramref name="name"/> and runs the blob trigger on it, as the runtime would.</summary>
+    private static async Task<IngestResult> IngestAsync(PipelineServices services, string name, BinaryData content)
+    {
+        var upload = services.Storage.Uploads.GetBlobClient(name);
+        await upload.UploadAsync(content);
+        return await services.Create<IngestArticle>().Run(upload, upload.Name, CancellationToken.None);
     }
 
     /// <summary>Fails the first write of an article page (a page under a dated path), as a storage outage would.</summary>

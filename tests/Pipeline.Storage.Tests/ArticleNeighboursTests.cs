@@ -77,12 +77,7 @@ public sealed class ArticleNeighboursTests(AzuriteFixture azurite)
         await using var services = await PipelineServices.CreateAsync(azurite, s => s.AddSingleton<StoragePipelinePolicy>(counter));
         var store = services.Get<IArticleStore>();
         var start = DateTimeOffset.UtcNow.AddDays(-30);
-        var records = new List<ArticleRecord>();
-        for (var i = 0; i < 4; i++)
-        {
-            var (record, content) = SiteSeed.Article(i * 3, start.AddDays(i * 7));
-            records.Add(await SiteSeed.StoreAsync(store, record, content));
-        }
+        var records = await StoreInOneSectionAsync(store, Enumerable.Range(0, 4).Select(i => start.AddDays(i * 7)));
 
         var newest = records[^1];
         var before = Queries(counter);
@@ -102,12 +97,7 @@ public sealed class ArticleNeighboursTests(AzuriteFixture azurite)
         await using var services = await PipelineServices.CreateAsync(azurite, s => s.AddSingleton<StoragePipelinePolicy>(counter));
         var store = services.Get<IArticleStore>();
         var at = DateTimeOffset.UtcNow.AddYears(-1);
-        var records = new List<ArticleRecord>();
-        foreach (var (i, published) in new[] { (0, at.AddHours(-2)), (3, at.AddHours(-1)), (6, at), (9, at.AddSeconds(5)), (12, at.AddDays(200)), (15, at.AddDays(201)) })
-        {
-            var (record, content) = SiteSeed.Article(i, published);
-            records.Add(await SiteSeed.StoreAsync(store, SiteSeed.Record(record.Id, content, published), content));
-        }
+        var records = await StoreInOneSectionAsync(store, [at.AddHours(-2), at.AddHours(-1), at, at.AddSeconds(5), at.AddDays(200), at.AddDays(201)]);
 
         var before = Queries(counter);
         var around = await store.ListNeighboursAsync(ArticleListing.Section(records[2].Section), at, records[2].Id, 3, CancellationToken.None);
@@ -116,6 +106,19 @@ public sealed class ArticleNeighboursTests(AzuriteFixture azurite)
         Assert.Equal([records[3].Id, records[4].Id, records[5].Id], around.Newer.Select(a => a.Id));
         Assert.Equal([records[1].Id, records[0].Id], around.Older.Select(a => a.Id));
         Assert.Equal(4, Queries(counter) - before);
+    }
+
+    /// <summary>Generated articles of one section (every third is in the same one), published at the given times.</summary>
+    private static async Task<List<ArticleRecord>> StoreInOneSectionAsync(IArticleStore store, IEnumerable<DateTimeOffset> times)
+    {
+        var records = new List<ArticleRecord>();
+        foreach (var (published, i) in times.Select((t, i) => (t, i * 3)))
+        {
+            var (record, content) = SiteSeed.Article(i, published);
+            records.Add(await SiteSeed.StoreAsync(store, SiteSeed.Record(record.Id, content, published), content));
+        }
+
+        return records;
     }
 
     private static int Queries(RequestCounter counter) =>
