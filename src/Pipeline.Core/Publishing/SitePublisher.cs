@@ -144,7 +144,7 @@ public sealed class SitePublisher(
         ArticleNeighbourhood? around = null;
         if (record.State == ArticleState.Published)
         {
-            around = await NeighbourhoodAsync(record, cancellationToken, windows);
+            around = await NeighbourhoodAsync(record, windows, cancellationToken);
 
             // A new version's page differs from the live one, so it is written without comparing first.
             await WriteArticleAsync(writer, theme, record, around, cancellationToken, surelyChanged: true);
@@ -256,6 +256,7 @@ public sealed class SitePublisher(
             throw;
         }
 
+        // A release that fails here fails the message, whose retry holds the claim again (same token) and releases it.
         await articles.UnlockRefreshAsync(token, cancellationToken);
         return written;
     }
@@ -422,13 +423,13 @@ public sealed class SitePublisher(
         // neighbours, instead of two reads a page.
         var windows = stale.Count > 1 ? await NeighbourWindows.ReadAsync(articles, stale, cancellationToken, RefreshWindowRows) : NeighbourWindows.None;
         await Parallel.ForEachAsync(stale, parallel, async (neighbour, ct) =>
-            await WriteArticleAsync(writer, theme, neighbour, await NeighbourhoodAsync(neighbour, ct, windows), ct));
+            await WriteArticleAsync(writer, theme, neighbour, await NeighbourhoodAsync(neighbour, windows, ct), ct));
     }
 
-    private async Task<ArticleNeighbourhood> NeighbourhoodAsync(ArticleRecord record, CancellationToken cancellationToken, NeighbourWindows? windows = null)
+    private async Task<ArticleNeighbourhood> NeighbourhoodAsync(ArticleRecord record, NeighbourWindows windows, CancellationToken cancellationToken)
     {
         Task<ArticleNeighbours> Around(ArticleListing listing) =>
-            windows?.Find(listing, record.Id, ArticleNeighbourhood.NeighbourCount) is { } found
+            windows.Find(listing, record.Id, ArticleNeighbourhood.NeighbourCount) is { } found
                 ? Task.FromResult(found)
                 : articles.ListNeighboursAsync(listing, record.PublishedAt, record.Id, ArticleNeighbourhood.NeighbourCount, cancellationToken);
 
