@@ -55,6 +55,21 @@ public static class PipelineCli
                     .WithDescription("Take an article down: its page then answers 410 and its short link is archived.")
                     .WithExample("articles", "unpublish", "k3v9x2m4q8w7e5r1");
             });
+            config.AddBranch("review", review =>
+            {
+                review.SetDescription("Articles the pipeline was unsure of, held until an editor approves or rejects them.");
+                review.SetDefaultCommand<ReviewListCommand>();
+                review.AddCommand<ReviewListCommand>("list")
+                    .WithDescription("Held articles with why each was held.")
+                    .WithExample("review", "list", "--top", "20");
+                review.AddCommand<ReviewApproveCommand>("approve")
+                    .WithDescription("Publish a held article, with corrections that stick when the file is uploaded again.")
+                    .WithExample("review", "approve", "k3v9x2m4q8w7e5r1")
+                    .WithExample("review", "approve", "k3v9x2m4q8w7e5r1", "--headline", "Floods close schools in Sindh", "--credit", "AFP");
+                review.AddCommand<ReviewRejectCommand>("reject")
+                    .WithDescription("Turn a held article down: it stays off the site, whatever is uploaded later.")
+                    .WithExample("review", "reject", "k3v9x2m4q8w7e5r1");
+            });
             config.AddBranch("links", links =>
             {
                 links.SetDescription("Create, list, show and delete short links.");

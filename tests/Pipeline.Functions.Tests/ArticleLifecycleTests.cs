@@ -98,7 +98,8 @@ public sealed class ArticleLifecycleTests(AzuriteFixture azurite)
         await using var services = await PipelineServices.CreateAsync(azurite);
 
         var a = (await services.IngestAsync("a.txt", TwoArticles)).Articles[0];
-        var b = (await services.IngestAsync("b.txt", TwoArticles.Replace("kept the town centre dry", "kept the old town dry"))).Articles[0];
+        // A different story (another source link, another body) that happens to share the headline.
+        var b = (await services.IngestAsync("b.txt", TwoArticles.Replace("kept the town centre dry", "kept the old town dry").Replace("7xk2p", "9hq4z"))).Articles[0];
 
         Assert.NotEqual(a.Id, b.Id);
         Assert.Equal("flood-barrier-trial-keeps-river-town-dry-during-spring-tide", a.Slug);
@@ -135,7 +136,8 @@ public sealed class ArticleLifecycleTests(AzuriteFixture azurite)
         {
             // Same headlines in every file, different bodies: twenty different articles racing for the same slugs.
             var blob = services.Storage.Uploads.GetBlobClient($"desk-{i:D2}.txt");
-            await blob.UploadAsync(BinaryData.FromString(TwoArticles.Replace("kept the town centre dry", $"kept district {i} dry")));
+            await blob.UploadAsync(BinaryData.FromString(TwoArticles.Replace("kept the town centre dry", $"kept district {i} dry").Replace("7xk2p", $"7xk{i:D2}")
+                .Replace("cost the council 14 million", $"cost the council {i} million")));
             blobs.Add(blob);
         }
 

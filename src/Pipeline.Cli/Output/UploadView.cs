@@ -54,6 +54,18 @@ public static class UploadView
             output.Line($"      page   [link]{Markup.Escape(url)}[/]");
         }
 
+        if (state == "review")
+        {
+            foreach (var reason in article.Items("reviewReasons"))
+            {
+                output.Line($"      held   {Markup.Escape(reason.GetString() ?? string.Empty)}");
+            }
+
+            var id = Markup.Escape(article.Str("id") ?? string.Empty);
+            output.Line($"      decide pipeline review approve {id} [grey](--headline … to correct)[/] or pipeline review reject {id}");
+            return;
+        }
+
         output.Line($"      short  [link]{Markup.Escape(article.Str("shortUrl") ?? string.Empty)}[/]");
     }
 }

@@ -5,6 +5,9 @@ public sealed record ArticleListing(ArticleListingKind Kind, string? Key = null)
 {
     public static ArticleListing Latest { get; } = new(ArticleListingKind.All);
 
+    /// <summary>The review queue: not a page of the site, so <see cref="FromKey"/> never names it.</summary>
+    public static ArticleListing Review { get; } = new(ArticleListingKind.Review);
+
     public static ArticleListing Section(string section) => new(ArticleListingKind.Section, section);
 
     public static ArticleListing Tag(string tag) => new(ArticleListingKind.Tag, Text.Slug.From(tag));
@@ -18,6 +21,7 @@ public sealed record ArticleListing(ArticleListingKind Kind, string? Key = null)
         ArticleListingKind.Section => "s-" + Key,
         ArticleListingKind.Tag => "t-" + Key,
         ArticleListingKind.Month => "m-" + Key,
+        ArticleListingKind.Review => "review",
         _ => throw new InvalidOperationException($"unknown listing kind {Kind}"),
     };
 

@@ -7,4 +7,7 @@ public enum ArticleListingKind
     Section,
     Tag,
     Month,
+
+    /// <summary>Articles held for an editor's review: never rendered, only the API lists it.</summary>
+    Review,
 }

@@ -26,6 +26,15 @@ public sealed record ArticleRecord
     /// <summary>The short link the uploaded page already carried, kept for reference (ours is <see cref="ShortCode"/>).</summary>
     public string? OriginalShortUrl { get; init; }
 
+    /// <summary>Why the parser held the article for review (see <see cref="ParsedArticle.ReviewReasons"/>); kept after approval.</summary>
+    public IReadOnlyList<string> ReviewReasons { get; init; } = [];
+
+    /// <summary>When an editor approved it; an approved article is never held for review again.</summary>
+    public DateTimeOffset? ApprovedAt { get; init; }
+
+    /// <summary>An editor's corrections, laid over every later upload of the article.</summary>
+    public ArticleCorrections? Corrections { get; init; }
+
     /// <summary>True once the article has a public URL (it was published at least once).</summary>
     public bool HasPage => Path.Length > 0;
 

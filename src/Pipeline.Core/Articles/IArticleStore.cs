@@ -31,6 +31,18 @@ public interface IArticleStore
     /// <summary>Claims <paramref name="slug"/> for article <paramref name="id"/>; true when it is now (or already was) that article's.</summary>
     Task<bool> TryClaimSlugAsync(string slug, string id, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Claims story key <paramref name="key"/> (ASCII, see <see cref="StoryKeys"/>) for article <paramref name="id"/>;
+    /// returns the article that owns it now: <paramref name="id"/>, or the one that claimed it first.
+    /// </summary>
+    Task<string?> ClaimStoryAsync(string key, string id, CancellationToken cancellationToken);
+
+    /// <summary>Lists a held article in the review queue (<see cref="ArticleListing.Review"/>), keyed by its publish time.</summary>
+    Task HoldForReviewAsync(ArticleRecord record, CancellationToken cancellationToken);
+
+    /// <summary>Takes an article out of the review queue; a no-op when it is not there.</summary>
+    Task ReleaseFromReviewAsync(ArticleRecord record, CancellationToken cancellationToken);
+
     /// <summary>Writes the listing rows (latest, section, tags, month) of published articles, one transaction per listing.</summary>
     Task IndexAsync(IReadOnlyCollection<ArticleRecord> records, CancellationToken cancellationToken);
 

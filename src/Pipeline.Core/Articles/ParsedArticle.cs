@@ -13,6 +13,9 @@ public sealed record ParsedArticle
 
     public string? ImageUrl { get; init; }
 
+    /// <summary>Every picture of a photo gallery (<c>1 / 4</c> … <c>4 / 4</c>) in order; the first is the lead (<see cref="Caption"/>).</summary>
+    public IReadOnlyList<ImageCaption> Gallery { get; init; } = [];
+
     /// <summary>The short link the source page already carried (kept, never used as ours).</summary>
     public string? OriginalShortUrl { get; init; }
 
@@ -52,4 +55,10 @@ public sealed record ParsedArticle
 
     /// <summary>Things the parser could not find or had to guess, in words an editor understands.</summary>
     public IReadOnlyList<string> Warnings { get; init; } = [];
+
+    /// <summary>
+    /// Why an editor should confirm this article before it goes live (a headline nothing confirmed, one that looks
+    /// like page furniture, no body); empty when the parser is sure. Non-empty holds the article for review.
+    /// </summary>
+    public IReadOnlyList<string> ReviewReasons { get; init; } = [];
 }

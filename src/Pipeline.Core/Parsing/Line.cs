@@ -10,8 +10,14 @@ internal enum LineKind : byte
     Updated,
     Follow,
 
-    /// <summary>Breadcrumb lines of the source page (<c>date 2025-07-10 You are here</c>).</summary>
+    /// <summary>Page furniture (<see cref="PageChrome"/>): breadcrumbs, counters, widgets, section names.</summary>
     Junk,
+
+    /// <summary>A photo gallery's counter, <c>1 / 4</c>: the next line is that picture's caption.</summary>
+    Counter,
+
+    /// <summary>The article's own publish time, <c>Publié le 12 mars 2023</c>.</summary>
+    Published,
 }
 
 /// <summary>
@@ -21,5 +27,5 @@ internal enum LineKind : byte
 internal readonly record struct Line(int Start, int Length, LineKind Kind)
 {
     /// <summary>True for the page's own chrome words, which frame the header and the trailer of an article.</summary>
-    public bool IsHeaderWord => Kind is LineKind.ShortUrl or LineKind.Updated or LineKind.Follow;
+    public bool IsHeaderWord => Kind is LineKind.ShortUrl or LineKind.Updated or LineKind.Follow or LineKind.Counter or LineKind.Published;
 }

@@ -241,7 +241,7 @@ internal sealed class PageArticleReader(PageLines lines, ParseContext context)
 
     private PageHeader ReadHeader(int h)
     {
-        var header = new PageHeader(_lines.Text(h));
+        var header = new PageHeader(_lines.Text(h)) { Start = h };
         var afterRepeat = false;
         var expectLink = false;
         var sawShortUrl = false;
@@ -256,7 +256,7 @@ internal sealed class PageArticleReader(PageLines lines, ParseContext context)
                 case LineKind.ShortUrl:
                     header.HeaderWords++;
                     (expectLink, sawShortUrl) = (true, true);
-                    var inline = _lines.Span(j)[9..].Trim();
+                    var inline = _lines.Span(j)[9..].TrimStart(": \t").Trim();
                     if (!inline.IsEmpty)
                     {
                         header.ShortUrl ??= inline.ToString();
@@ -270,8 +270,21 @@ internal sealed class PageArticleReader(PageLines lines, ParseContext context)
                     continue;
                 case LineKind.Updated:
                     header.HeaderWords++;
-                    header.AddUpdated(UpdatedTime.ValueOf(_lines.Span(j)));
+                    header.AddUpdated(_lines.UpdatedValue(j));
                     expectLink = false;
+                    continue;
+                case LineKind.Published:
+                    header.HeaderWords++;
+                    header.Published ??= UpdatedTime.Resolve(PageChrome.PublishedValue(_lines.Span(j)), context.UploadedAt) is { Value: { } at, Approximate: false } ? at : null;
+                    expectLink = false;
+                    continue;
+                case LineKind.Counter:
+                    // "1 / 4": a gallery picture, whose caption (and credit) follow.
+                    header.HeaderWords++;
+                    header.StartPicture();
+                    expectLink = false;
+                    continue;
+                case LineKind.Text when !_lines.SameText(h, j) && header.TakePictureLine(_lines.Span(j)):
                     continue;
                 case LineKind.Follow:
                     header.HeaderWords++;
@@ -289,6 +302,7 @@ internal sealed class PageArticleReader(PageLines lines, ParseContext context)
                 case LineKind.Text when _lines.SameText(h, j):
                     // Printed twice before anything else ("headline / headline / caption / Short Url"), the header has not ended.
                     afterRepeat |= header.HeaderWords > 0 || header.Caption is not null || header.Credit is not null;
+                    header.Repeats++;
                     continue;
                 case LineKind.Text when ReadHeaderText(header, j, h, afterRepeat):
                     expectLink = false;
@@ -316,7 +330,7 @@ internal sealed class PageArticleReader(PageLines lines, ParseContext context)
         // A paragraph that opens with a dateline is the story, whatever follows it.
         if (!afterRepeat && HeaderContinuesAfter(j, h, needRepeat: header.HeaderWords > 0) && !HasDateline(j))
         {
-            header.AddCaption(span);
+            header.AddCaption(span, j);
             return true;
         }
 
@@ -354,7 +368,7 @@ internal sealed class PageArticleReader(PageLines lines, ParseContext context)
         if (afterRepeat && header.Summary.Count == 0 && header.Caption is null && j + 1 < _count && _lines.Kind(j + 1) == LineKind.Bullet
             && CaptionCredit.HasCredit(span))
         {
-            header.AddCaption(span);
+            header.AddCaption(span, j);
             return true;
         }
 
@@ -419,7 +433,7 @@ internal sealed class PageArticleReader(PageLines lines, ParseContext context)
                 case LineKind.Bullet:
                     paragraphs.Add(BulletAt(ref j));
                     break;
-                case LineKind.Updated when UpdatedTime.Resolve(UpdatedTime.ValueOf(_lines.Span(j)), context.UploadedAt).Value is null:
+                case LineKind.Updated when UpdatedTime.Resolve(_lines.UpdatedValue(j), context.UploadedAt).Value is null:
                     // Not a time after all ("Updated at 10:30 GMT"): a line of the story.
                     paragraphs.Add(_lines.Text(j));
                     break;
@@ -436,11 +450,15 @@ internal sealed class PageArticleReader(PageLines lines, ParseContext context)
         ArticleText.WarnIfNoBody(paragraphs, warnings);
 
         var (updated, approximate) = ArticleText.ResolveUpdated(header.UpdatedText, context.UploadedAt, warnings);
+        var gallery = header.Gallery.Where(p => p.Caption is not null || p.Credit is not null).ToList();
+        var lead = gallery.Count > 0 ? gallery[0] : new ImageCaption(header.Caption, header.Credit);
         return new ParsedArticle
         {
             Headline = header.Headline,
-            Caption = header.Caption,
-            ImageCredit = header.Credit,
+            Caption = lead.Caption,
+            ImageCredit = lead.Credit,
+            Gallery = gallery.Count > 1 ? gallery : [],
+            ReviewReasons = ReviewReasons(header, paragraphs, dateline),
             OriginalShortUrl = header.ShortUrl,
             UpdatedText = header.UpdatedText,
             Updated = updated,
@@ -453,6 +471,58 @@ internal sealed class PageArticleReader(PageLines lines, ParseContext context)
             Paragraphs = paragraphs,
             Warnings = warnings,
         };
+    }
+
+    /// <summary>
+    /// Why an editor should confirm the article before it goes live; empty when the headline is confirmed (printed
+    /// again, or directly followed by its caption, gallery, summary or dateline), looks like a headline, and has a body.
+    /// </summary>
+    private List<string> ReviewReasons(PageHeader header, List<string> paragraphs, string? dateline)
+    {
+        var reasons = new List<string>();
+        var headline = header.Headline.AsSpan();
+        if (HeadlineConfirmation(header, dateline) is null)
+        {
+            reasons.Add($"the headline \"{Shorten(header.Headline)}\" is printed once and nothing that follows a headline (caption, summary, dateline) comes right after it");
+        }
+
+        if (CaptionCredit.HasCredit(headline) || CaptionCredit.IsCreditOnly(headline))
+        {
+            reasons.Add("the headline ends in a photo credit, so it may be a caption");
+        }
+        else if (PageText.LooksLikeName(headline))
+        {
+            reasons.Add("the headline reads like a person's or place's name alone");
+        }
+
+        if (paragraphs.Count == 0)
+        {
+            reasons.Add("no body text was found, only a summary");
+        }
+
+        return reasons;
+    }
+
+    /// <summary>What makes the headline line the headline, in words for the editor; null when nothing does.</summary>
+    private string? HeadlineConfirmation(PageHeader header, string? dateline)
+    {
+        if (header.Repeats > 0)
+        {
+            return "printed again below the header";
+        }
+
+        var next = header.Start + 1;
+        while (next < _count && _lines.Kind(next) == LineKind.Junk)
+        {
+            next++;
+        }
+
+        return next >= _count ? null
+            : _lines.Kind(next) == LineKind.Bullet ? "followed by its summary"
+            : _lines.Kind(next) == LineKind.Counter ? "followed by its photo gallery"
+            : next == header.CaptionLine ? "followed by its caption"
+            : next == header.BodyStart && dateline is not null ? "followed by its dateline"
+            : null;
     }
 
     /// <summary>

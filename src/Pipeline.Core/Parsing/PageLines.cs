@@ -28,6 +28,15 @@ internal sealed class PageLines
 
     public string Text(int index) => Span(index).ToString();
 
+    /// <summary>The time an <c>Updated …</c> or <c>Mis à jour …</c> line gives, as written.</summary>
+    public string UpdatedValue(int index)
+    {
+        var span = Span(index);
+        var word = span.StartsWith("Mis à jour", StringComparison.OrdinalIgnoreCase) ? 10 : 7;
+        var value = span[word..].Trim().TrimStart(':').Trim();
+        return (value.StartsWith("le ", StringComparison.OrdinalIgnoreCase) ? value[3..] : value).Trim().ToString();
+    }
+
     /// <summary>A bullet's text without its marker.</summary>
     public string BulletText(int index) => Span(index).TrimStart(Bullets).Trim().ToString();
 
@@ -116,17 +125,14 @@ internal sealed class PageLines
                 return LineKind.Updated;
             case 'h' or 'H' or 'w' or 'a' when t.Length < 300 && IsLink(t):
                 return LineKind.Url;
-            case 'd' or 'D' when t.Length > 15 && t.StartsWith("date ", StringComparison.OrdinalIgnoreCase) && char.IsAsciiDigit(t[5]):
-                return LineKind.Junk;
-            case 'Y' or 'y' when t.Equals("You are here", StringComparison.OrdinalIgnoreCase):
-                return LineKind.Junk;
             default:
-                return LineKind.Text;
+                return PageChrome.Classify(t)?.Kind ?? LineKind.Text;
         }
     }
 
     private static bool IsShortUrl(ReadOnlySpan<char> t) =>
-        (t.Length == 8 && t.Equals("ShortUrl", StringComparison.OrdinalIgnoreCase))
+        t.EndsWith(':') ? t.Length > 1 && IsShortUrl(t[..^1].TrimEnd())
+        : (t.Length == 8 && t.Equals("ShortUrl", StringComparison.OrdinalIgnoreCase))
         || (t.Length == 9 && t.StartsWith("Short", StringComparison.OrdinalIgnoreCase) && char.IsWhiteSpace(t[5]) && t.EndsWith("Url", StringComparison.OrdinalIgnoreCase));
 
     /// <summary>A single token that is a web address: <c>https://arab.news/9qmds</c>, or <c>arab.news/9qmds</c> without a scheme.</summary>

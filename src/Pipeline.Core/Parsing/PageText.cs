@@ -57,6 +57,37 @@ internal static class PageText
         text.Length is >= 2 and <= 60 && CountWords(text) <= 7 && !EndsLikeSentence(text)
         && text.IndexOfAny(":()“”\"") < 0 && text.IndexOfAnyInRange('0', '9') < 0;
 
+    /// <summary>
+    /// A name alone (<c>Shahjahan Khurram</c>, <c>Saudi Arabia</c>): two to four words, each capitalised, no digits and
+    /// no punctuation. News headlines are written in sentence case, so a line like this is a byline or a label.
+    /// </summary>
+    public static bool LooksLikeName(ReadOnlySpan<char> text)
+    {
+        if (text.Length > 40 || !IsNameLine(text))
+        {
+            return false;
+        }
+
+        var words = 0;
+        foreach (var range in text.Split(' '))
+        {
+            var word = text[range];
+            if (word.IsEmpty)
+            {
+                continue;
+            }
+
+            if (!char.IsUpper(word[0]) || word.IndexOfAny(",;!?") >= 0)
+            {
+                return false;
+            }
+
+            words++;
+        }
+
+        return words is >= 2 and <= 4;
+    }
+
     public static bool StartsWithBy(ReadOnlySpan<char> text) => text.StartsWith("By ", StringComparison.OrdinalIgnoreCase);
 
     public static bool IsEditionName(ReadOnlySpan<char> text) => text.StartsWith("Arab News", StringComparison.OrdinalIgnoreCase);

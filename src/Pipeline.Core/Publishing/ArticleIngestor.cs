@@ -120,20 +120,43 @@ public sealed class ArticleIngestor(
             return await FailAsync(name, receivedAt, string.Join("; ", parsed.Errors), cancellationToken);
         }
 
-        var ids = await identity.ResolveAsync(name, parsed.Articles, seenBefore: !firstSeen, cancellationToken);
+        var matches = await identity.ResolveAsync(name, parsed.Articles, seenBefore: !firstSeen, cancellationToken);
         var stored = new List<ArticleRecord>(parsed.Articles.Count);
         var warnings = new List<string>(parsed.Warnings);
         var work = new UploadWork();
         for (var position = 0; position < parsed.Articles.Count; position++)
         {
             var article = parsed.Articles[position];
-            var surelyNew = firstSeen && article.Id is null && article.Slug is null;
-            var record = await StoreAsync(ids[position], article, name, position, surelyNew, work, cancellationToken);
-            stored.Add(record);
-            warnings.AddRange(article.Warnings.Select(w => $"article {position + 1} ({article.Headline}): {w}"));
-            if (record.State == ArticleState.Removed)
+            var match = matches[position];
+            var label = $"article {position + 1} ({article.Headline})";
+            if (match.RepeatOf is { } earlier)
             {
-                warnings.Add($"article {position + 1} ({article.Headline}) was unpublished; uploading it again does not republish it");
+                warnings.Add($"{label} repeats article {earlier + 1} of this file and was skipped");
+                continue;
+            }
+
+            var surelyNew = firstSeen && !match.SameStoryAs && article.Id is null && article.Slug is null;
+            var record = await StoreAsync(match.Id, article, name, position, surelyNew, work, cancellationToken);
+            stored.Add(record);
+            warnings.AddRange(record.State == ArticleState.Review ? [] : article.Warnings.Select(w => $"{label}: {w}"));
+            if (match.SameStoryAs)
+            {
+                warnings.Add(record.SourceBlob == name
+                    ? $"{label}: same article as {record.Id}, uploaded before in another file; stored as its version {record.Version}"
+                    : $"{label}: same article as {record.Id} from {record.SourceBlob}; nothing changed");
+            }
+
+            if (record.State == ArticleState.Review)
+            {
+                warnings.Add($"{label} is held for review: {string.Join("; ", record.ReviewReasons.Concat(article.Warnings))}");
+            }
+            else if (record.State is ArticleState.Removed or ArticleState.Rejected)
+            {
+                warnings.Add($"{label} was {(record.State == ArticleState.Removed ? "unpublished" : "rejected in review")}; uploading it again does not publish it");
+            }
+            else if (article.Published is null && article.Updated is null && article.PublishAt is null && record.Version == 1)
+            {
+                warnings.Add($"{label}: the file gives no date for it, so it is dated by its upload");
             }
         }
 
@@ -170,10 +193,14 @@ public sealed class ArticleIngestor(
         string id, ParsedArticle article, string blobName, int position, bool surelyNew, UploadWork work, CancellationToken cancellationToken)
     {
         var section = Slug.From(article.Section ?? options.Value.DefaultSection);
-        var hash = ContentHash.Of(article);
+        var uploaded = article;
         for (var attempt = 1; ; attempt++)
         {
             var existing = surelyNew && attempt == 1 ? null : await articles.GetAsync(id, cancellationToken);
+
+            // An editor's corrections outlive the file: laid over every later upload of the article.
+            article = existing?.Corrections is { } corrections ? corrections.ApplyTo(uploaded) : uploaded;
+            var hash = ContentHash.Of(article);
             try
             {
                 var record = existing is null
@@ -204,15 +231,16 @@ public sealed class ArticleIngestor(
             Section = section,
             Tags = article.Tags,
             Description = Describe(article),
-            PublishedAt = article.Published ?? now,
-            UpdatedAt = article.Updated is { } updated && updated > (article.Published ?? now) ? updated : now,
+            PublishedAt = OwnDate(article, now),
+            UpdatedAt = ModifiedDate(article, OwnDate(article, now), now),
             Version = 1,
             ContentHash = hash,
             ShortCode = ShortCodeGenerator.Next(),
             OriginalShortUrl = article.OriginalShortUrl,
             SourceBlob = blobName,
             SourcePosition = position,
-            State = Intended(article, now),
+            State = Intended(article, now, existing: null),
+            ReviewReasons = article.ReviewReasons,
         };
         record = await articles.SaveAsync(PublishIfDue(record, article, now), cancellationToken);
         logger.LogInformation("Stored new article {ArticleId} ({Slug}, {State}) from {BlobName}", id, slug, record.State, blobName);
@@ -232,13 +260,20 @@ public sealed class ArticleIngestor(
             Description = Describe(article),
             Version = existing.Version + 1,
             ContentHash = hash,
-            UpdatedAt = now,
+            UpdatedAt = existing.HasPage ? now : ModifiedDate(article, OwnDate(article, now), now),
             OriginalShortUrl = article.OriginalShortUrl ?? existing.OriginalShortUrl,
             SourceBlob = blobName,
             SourcePosition = position,
-            State = existing.State == ArticleState.Removed ? ArticleState.Removed : Intended(article, now),
-            PublishedAt = existing.HasPage ? existing.PublishedAt : article.Published ?? existing.PublishedAt,
+            State = existing.State is ArticleState.Removed or ArticleState.Rejected ? existing.State : Intended(article, now, existing),
+            PublishedAt = existing.HasPage ? existing.PublishedAt : OwnDate(article, now),
+            ReviewReasons = existing.ApprovedAt is null ? article.ReviewReasons : existing.ReviewReasons,
         };
+        if (existing.State == ArticleState.Review)
+        {
+            // Its queue row is keyed by the publish date, which the new version may change; a held one is listed again on completion.
+            await articles.ReleaseFromReviewAsync(existing, cancellationToken);
+        }
+
         if (existing.State == ArticleState.Published && !existing.Tags.SequenceEqual(changed.Tags))
         {
             // The article leaves the tag listings it no longer belongs to; the new set is written on completion.
@@ -273,6 +308,9 @@ public sealed class ArticleIngestor(
                 break;
             case ArticleState.Scheduled:
                 await articles.ScheduleAsync(record.Id, record.PublishedAt, cancellationToken);
+                break;
+            case ArticleState.Review:
+                await articles.HoldForReviewAsync(record, cancellationToken);
                 break;
             case ArticleState.Draft or ArticleState.Removed when record.HasPage && record.RenderedVersion < record.Version:
                 // A page that was live must come down (the renderer writes the removal notice).
@@ -393,6 +431,76 @@ public sealed class ArticleIngestor(
         }
     }
 
+    /// <summary>
+    /// Approves an article held for review, with an editor's corrections laid over it (and over every later upload of
+    /// it): it is published (or scheduled, or kept as a draft, as its file asks) and never held again.
+    /// </summary>
+    public async Task<ReviewOutcome> ApproveAsync(string id, ArticleCorrections corrections, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var record = await articles.GetAsync(id, cancellationToken);
+            if (record is null || record.State != ArticleState.Review)
+            {
+                return new ReviewOutcome(record, WasHeld: false);
+            }
+
+            var content = await articles.GetContentAsync(id, record.ContentHash, cancellationToken)
+                ?? throw new InvalidOperationException($"article {id} has no stored content {record.ContentHash}");
+            var merged = corrections.Over(record.Corrections);
+            var article = merged.ApplyTo(content);
+            var hash = ContentHash.Of(article);
+            var now = clock.GetUtcNow();
+            try
+            {
+                await articles.SaveContentAsync(id, hash, article, cancellationToken);
+                var slug = article.Headline == record.Headline ? record.Slug : await identity.ClaimSlugAsync(Slug.From(article.Headline), id, cancellationToken);
+                var approved = record with
+                {
+                    Headline = article.Headline,
+                    Slug = slug,
+                    Description = Describe(article),
+                    ContentHash = hash,
+                    Version = hash == record.ContentHash ? record.Version : record.Version + 1,
+                    State = Intended(article, now, record with { ApprovedAt = now }),
+                    ApprovedAt = now,
+                    Corrections = merged.IsEmpty ? null : merged,
+                };
+                approved = await articles.SaveAsync(PublishIfDue(approved, article, now), cancellationToken, newVersion: approved.Version != record.Version);
+                await articles.ReleaseFromReviewAsync(record, cancellationToken);
+                logger.LogInformation("Article {ArticleId} approved in review ({State})", id, approved.State);
+                return new ReviewOutcome(await CompleteOneAsync(approved, cancellationToken), WasHeld: true);
+            }
+            catch (ConcurrencyException) when (attempt < MaxConcurrencyRetries)
+            {
+            }
+        }
+    }
+
+    /// <summary>Turns down an article held for review: it stays stored, off the site, and a later upload of it does not bring it back.</summary>
+    public async Task<ReviewOutcome> RejectAsync(string id, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var record = await articles.GetAsync(id, cancellationToken);
+            if (record is null || record.State != ArticleState.Review)
+            {
+                return new ReviewOutcome(record, WasHeld: false);
+            }
+
+            try
+            {
+                var rejected = await articles.SaveAsync(record with { State = ArticleState.Rejected }, cancellationToken, newVersion: false);
+                await articles.ReleaseFromReviewAsync(record, cancellationToken);
+                logger.LogInformation("Article {ArticleId} rejected in review", id);
+                return new ReviewOutcome(rejected, WasHeld: true);
+            }
+            catch (ConcurrencyException) when (attempt < MaxConcurrencyRetries)
+            {
+            }
+        }
+    }
+
     /// <summary>Records that the runtime stopped retrying an upload: it is failed, and the reason says how to try again.</summary>
     public async Task GiveUpAsync(string name, CancellationToken cancellationToken)
     {
@@ -431,14 +539,32 @@ public sealed class ArticleIngestor(
         return due.Count;
     }
 
-    private static ArticleState Intended(ParsedArticle article, DateTimeOffset now) =>
+    /// <summary>
+    /// What the upload asks for: a draft, held for review (the parser was unsure and no editor has approved the article,
+    /// nor was it ever live), scheduled, or published.
+    /// </summary>
+    private static ArticleState Intended(ParsedArticle article, DateTimeOffset now, ArticleRecord? existing) =>
         article.Draft ? ArticleState.Draft
+        : article.ReviewReasons.Count > 0 && existing?.ApprovedAt is null && existing?.HasPage != true ? ArticleState.Review
         : article.PublishAt is { } at && at > now ? ArticleState.Scheduled
         : ArticleState.Published;
 
+    /// <summary>
+    /// The article's own date: the one its file states (front matter <c>published</c>, a trailer timestamp, the page's
+    /// <c>Updated</c> date), never later than now; the upload time only when the file states none.
+    /// </summary>
+    private static DateTimeOffset OwnDate(ParsedArticle article, DateTimeOffset now) =>
+        (article.Published ?? article.Updated) is { } own ? Earlier(own, now) : now;
+
+    /// <summary>The first version's modified date: a later <c>Updated</c> the file states, else its own date.</summary>
+    private static DateTimeOffset ModifiedDate(ParsedArticle article, DateTimeOffset published, DateTimeOffset now) =>
+        article.Updated is { } updated && updated > published ? Earlier(updated, now) : published;
+
+    private static DateTimeOffset Earlier(DateTimeOffset a, DateTimeOffset b) => a < b ? a : b;
+
     private static ArticleRecord PublishIfDue(ArticleRecord record, ParsedArticle article, DateTimeOffset now) => record.State switch
     {
-        ArticleState.Published when !record.HasPage => WithPage(record, article.Published ?? article.PublishAt ?? now),
+        ArticleState.Published when !record.HasPage => WithPage(record, article.PublishAt is { } at && at <= now && article.Published is null ? at : record.PublishedAt),
         ArticleState.Scheduled => record with { PublishedAt = article.PublishAt!.Value },
         _ => record,
     };

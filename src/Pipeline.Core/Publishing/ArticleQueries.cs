@@ -52,6 +52,16 @@ public sealed class ArticleQueries(IArticleStore articles, IUploadStatusStore st
         return articles.ListAsync(listing, Math.Clamp(top, 1, MaxTop), continuation, cancellationToken);
     }
 
+    /// <summary>Articles held for review, newest first, with the reasons each was held.</summary>
+    public async Task<(IReadOnlyList<ArticleRecord> Items, string? Continuation)> ListReviewAsync(int top, string? continuation, CancellationToken cancellationToken)
+    {
+        var page = await articles.ListAsync(ArticleListing.Review, Math.Clamp(top, 1, MaxTop), continuation, cancellationToken);
+        var records = await Task.WhenAll(page.Items.Select(item => articles.GetAsync(item.Id, cancellationToken)));
+
+        // A row whose article has left review meanwhile (approved elsewhere) is not shown.
+        return (records.OfType<ArticleRecord>().Where(r => r.State == ArticleState.Review).ToList(), page.Continuation);
+    }
+
     /// <summary>An article's record, current content and version history.</summary>
     public async Task<(ArticleRecord Record, ParsedArticle? Content, IReadOnlyList<ArticleVersion> Versions)?> GetArticleAsync(string id, CancellationToken cancellationToken)
     {

@@ -27,7 +27,8 @@ public sealed record ArticleView
     public required string PublishedDisplay { get; init; }
     public string? UpdatedIso { get; init; }
     public string? UpdatedDisplay { get; init; }
-    public bool UpdatedApproximate { get; init; }
+    /// <summary>The published time was worked out from a relative one (<c>Updated 5 min ago</c>).</summary>
+    public bool PublishedApproximate { get; init; }
     public IReadOnlyList<string> Summary { get; init; } = [];
     public string? Dateline { get; init; }
     public IReadOnlyList<string> Paragraphs { get; init; } = [];

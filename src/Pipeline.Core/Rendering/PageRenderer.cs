@@ -64,10 +64,12 @@ public sealed class PageRenderer
             Byline = content.Byline,
             Edition = content.Edition,
             PublishedIso = SiteText.Iso(record.PublishedAt),
-            PublishedDisplay = SiteText.Display(record.PublishedAt),
-            UpdatedIso = content.Updated is { } u ? SiteText.Iso(u) : null,
-            UpdatedDisplay = content.Updated is { } d ? (content.UpdatedIsApproximate ? SiteText.Display(d) : content.UpdatedText ?? SiteText.Display(d)) : null,
-            UpdatedApproximate = content.UpdatedIsApproximate,
+            PublishedDisplay = SiteText.DisplayDate(record.PublishedAt),
+            PublishedApproximate = content.Published is null && content.UpdatedIsApproximate,
+
+            // "Updated" only for a later version than the one first published, so it can never read earlier than Published.
+            UpdatedIso = SiteText.Display(modified) != SiteText.Display(record.PublishedAt) ? SiteText.Iso(modified) : null,
+            UpdatedDisplay = SiteText.Display(modified),
             Summary = content.Summary,
             Dateline = content.Dateline,
             Paragraphs = content.Paragraphs,

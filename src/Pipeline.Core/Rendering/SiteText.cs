@@ -14,6 +14,10 @@ public static class SiteText
     /// <summary>What a reader sees: <c>3 March 2026, 10:00 UTC</c>.</summary>
     public static string Display(DateTimeOffset value) => value.ToUniversalTime().ToString("d MMMM yyyy, HH:mm 'UTC'", CultureInfo.InvariantCulture);
 
+    /// <summary>As <see cref="Display"/>, without a time when none is known (a page that gave only its date is dated at midnight).</summary>
+    public static string DisplayDate(DateTimeOffset value) =>
+        value.UtcDateTime.TimeOfDay == TimeSpan.Zero ? value.ToUniversalTime().ToString("d MMMM yyyy", CultureInfo.InvariantCulture) : Display(value);
+
     /// <summary>A month key (<c>2026-03</c>) as a reader reads it: <c>March 2026</c>.</summary>
     public static string Month(string key) =>
         DateTime.TryParseExact(key, "yyyy-MM", CultureInfo.InvariantCulture, DateTimeStyles.None, out var month)

@@ -19,9 +19,12 @@ public sealed record ArticleResponse(
     DateTimeOffset UpdatedAt,
     string? Description,
     string SourceBlob,
-    int RenderedVersion)
+    int RenderedVersion,
+    IReadOnlyList<string> ReviewReasons,
+    DateTimeOffset? ApprovedAt)
 {
     public static ArticleResponse From(ArticleRecord r, PublicUrls urls) => new(
         r.Id, r.Headline, r.State.ToString().ToLowerInvariant(), r.Section, r.Tags, r.Slug, urls.Page(r.Path), urls.Short(r.ShortCode),
-        r.OriginalShortUrl, r.Version, r.PublishedAt, r.UpdatedAt, r.Description, r.SourceBlob, r.RenderedVersion);
+        r.OriginalShortUrl, r.Version, r.PublishedAt, r.UpdatedAt, r.Description, r.SourceBlob, r.RenderedVersion,
+        r.State == ArticleState.Review || r.ApprovedAt is not null ? r.ReviewReasons : [], r.ApprovedAt);
 }

@@ -10,7 +10,8 @@ public static class JsonBody
 
     private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web);
 
-    public static async Task<(T? Value, string? Error)> ReadAsync<T>(HttpRequest request, CancellationToken cancellationToken)
+    /// <param name="optional">An empty body is no error: both results are null.</param>
+    public static async Task<(T? Value, string? Error)> ReadAsync<T>(HttpRequest request, CancellationToken cancellationToken, bool optional = false)
         where T : class
     {
         if (request.ContentLength > MaxBytes)
@@ -33,7 +34,7 @@ public static class JsonBody
 
         if (buffer.Length == 0)
         {
-            return (null, "request body is empty: send a JSON object");
+            return (null, optional ? null : "request body is empty: send a JSON object");
         }
 
         try

@@ -30,4 +30,12 @@ internal sealed class ArticleEntity : ITableEntity
     public string SourceBlob { get; set; } = default!;
     public int SourcePosition { get; set; }
     public string State { get; set; } = default!;
+
+    /// <summary>Review reasons, one per line.</summary>
+    public string? Review { get; set; }
+
+    public DateTimeOffset? ApprovedAt { get; set; }
+
+    /// <summary>An editor's corrections as JSON.</summary>
+    public string? Corrections { get; set; }
 }

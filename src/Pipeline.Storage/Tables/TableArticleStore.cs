@@ -160,6 +160,37 @@ internal sealed class TableArticleStore(StorageClients clients, ContentCache con
         }
     }
 
+    public async Task<string?> ClaimStoryAsync(string key, string id, CancellationToken cancellationToken)
+    {
+        // A story key shares the Slugs table: it is another name only one article may own, and a ':' keeps it apart
+        // from every slug (slugs are letters, digits and dashes).
+        var partition = TableKeys.Check("story:" + key);
+        try
+        {
+            await clients.Slugs.AddEntityAsync(new SlugEntity { PartitionKey = partition, ArticleId = id }, cancellationToken);
+            return id;
+        }
+        catch (RequestFailedException ex) when (ex.Status == 409)
+        {
+            var owner = await clients.Slugs.GetEntityIfExistsAsync<SlugEntity>(partition, SlugEntity.Row, cancellationToken: cancellationToken);
+            return owner.HasValue ? owner.Value!.ArticleId : null;
+        }
+    }
+
+    public Task HoldForReviewAsync(ArticleRecord record, CancellationToken cancellationToken) =>
+        clients.ArticleIndex.UpsertEntityAsync(ToIndexEntity(record, PartitionOf(ArticleListing.Review)), TableUpdateMode.Replace, cancellationToken);
+
+    public async Task ReleaseFromReviewAsync(ArticleRecord record, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await clients.ArticleIndex.DeleteEntityAsync(PartitionOf(ArticleListing.Review), ArticleIndexEntity.RowFor(record.PublishedAt, record.Id), ETag.All, cancellationToken);
+        }
+        catch (RequestFailedException ex) when (ex.Status == 404)
+        {
+        }
+    }
+
     public async Task IndexAsync(IReadOnlyCollection<ArticleRecord> records, CancellationToken cancellationToken)
     {
         // One transaction per listing partition (and per 100 rows): a file of ten articles in one section writes its
@@ -540,6 +571,7 @@ internal sealed class TableArticleStore(StorageClients clients, ContentCache con
         ArticleListingKind.Section => "s-" + listing.Key,
         ArticleListingKind.Tag => "t-" + listing.Key,
         ArticleListingKind.Month => "m-" + listing.Key,
+        ArticleListingKind.Review => ArticleListing.Review.ToKey(),
         _ => throw new ArgumentOutOfRangeException(nameof(listing)),
     });
 
@@ -570,6 +602,9 @@ internal sealed class TableArticleStore(StorageClients clients, ContentCache con
             SourceBlob = r.SourceBlob,
             SourcePosition = r.SourcePosition,
             State = r.State.ToString(),
+            Review = r.ReviewReasons.Count == 0 ? null : string.Join('\n', r.ReviewReasons),
+            ApprovedAt = r.ApprovedAt,
+            Corrections = r.Corrections is null ? null : JsonSerializer.Serialize(r.Corrections, Json),
         };
         EntityLimits.Check(entity);
         return entity;
@@ -599,6 +634,9 @@ internal sealed class TableArticleStore(StorageClients clients, ContentCache con
         SourceBlob = e.SourceBlob,
         SourcePosition = e.SourcePosition,
         State = Enum.Parse<ArticleState>(e.State),
+        ReviewReasons = string.IsNullOrEmpty(e.Review) ? [] : e.Review.Split('\n'),
+        ApprovedAt = e.ApprovedAt?.ToUniversalTime(),
+        Corrections = e.Corrections is null ? null : JsonSerializer.Deserialize<ArticleCorrections>(e.Corrections, Json),
         ETag = e.ETag.ToString(),
     };
 }

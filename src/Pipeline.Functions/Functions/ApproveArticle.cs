@@ -1,0 +1,37 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+using Pipeline.Core.Articles;
+using Pipeline.Core.Publishing;
+using Pipeline.Functions.Http;
+
+namespace Pipeline.Functions.Functions;
+
+/// <summary>
+/// <c>POST /api/articles/{id}/approve</c> <c>{headline?, summary?, caption?, credit?, byline?}</c>: publishes an article
+/// held for review, with the corrections given; they stick across later uploads of the same file.
+/// </summary>
+public sealed class ApproveArticle(ArticleIngestor publishing, PublicUrls urls)
+{
+    [Function(nameof(ApproveArticle))]
+    public async Task<IActionResult> Run(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "api/articles/{id}/approve")] HttpRequest request,
+        string id,
+        CancellationToken cancellationToken)
+    {
+        var (body, error) = await JsonBody.ReadAsync<ArticleCorrections>(request, cancellationToken, optional: true);
+        if (error is not null)
+        {
+            return ApiResults.Error(StatusCodes.Status400BadRequest, "invalid_body", error);
+        }
+
+        var (corrections, invalid) = CorrectionRules.Check(body ?? new ArticleCorrections());
+        if (corrections is null)
+        {
+            return ApiResults.Error(StatusCodes.Status400BadRequest, "invalid_body", invalid!);
+        }
+
+        var outcome = ArticleIds.IsValidExplicit(id) ? await publishing.ApproveAsync(id, corrections, cancellationToken) : null;
+        return ReviewResults.Of(outcome, id, urls);
+    }
+}

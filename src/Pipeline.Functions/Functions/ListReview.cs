@@ -1,0 +1,28 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+using Pipeline.Core.Publishing;
+using Pipeline.Functions.Http;
+
+namespace Pipeline.Functions.Functions;
+
+/// <summary><c>GET /api/review?top=&amp;continuation=</c>: articles held for an editor's review, with why each was held.</summary>
+public sealed class ListReview(ArticleQueries queries, PublicUrls urls)
+{
+    private const int DefaultTop = 50;
+
+    [Function(nameof(ListReview))]
+    public async Task<IActionResult> Run(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "api/review")] HttpRequest request,
+        CancellationToken cancellationToken)
+    {
+        var top = DefaultTop;
+        if (request.Query.TryGetValue("top", out var topText) && (!int.TryParse(topText, out top) || top < 1 || top > ArticleQueries.MaxTop))
+        {
+            return ApiResults.Error(StatusCodes.Status400BadRequest, "invalid_top", $"top must be a number from 1 to {ArticleQueries.MaxTop}");
+        }
+
+        var (items, continuation) = await queries.ListReviewAsync(top, request.Query["continuation"], cancellationToken);
+        return new OkObjectResult(new { items = items.Select(a => ArticleResponse.From(a, urls)), continuation });
+    }
+}

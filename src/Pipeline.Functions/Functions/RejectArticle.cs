@@ -1,0 +1,22 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+using Pipeline.Core.Articles;
+using Pipeline.Core.Publishing;
+using Pipeline.Functions.Http;
+
+namespace Pipeline.Functions.Functions;
+
+/// <summary><c>POST /api/articles/{id}/reject</c>: turns down an article held for review; it never goes live from a later upload.</summary>
+public sealed class RejectArticle(ArticleIngestor publishing, PublicUrls urls)
+{
+    [Function(nameof(RejectArticle))]
+    public async Task<IActionResult> Run(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "api/articles/{id}/reject")] HttpRequest request,
+        string id,
+        CancellationToken cancellationToken)
+    {
+        var outcome = ArticleIds.IsValidExplicit(id) ? await publishing.RejectAsync(id, cancellationToken) : null;
+        return ReviewResults.Of(outcome, id, urls);
+    }
+}
