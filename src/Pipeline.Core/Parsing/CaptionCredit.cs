@@ -8,7 +8,7 @@ internal static class CaptionCredit
     {
         "AFP", "AP", "Reuters", "SPA", "WAM", "EPA", "APP", "PID", "ISPR", "PTI", "BNA", "KUNA", "QNA", "Getty", "Images", "Shutterstock",
         "Supplied", "File", "Anadolu", "Xinhua", "Bloomberg", "Twitter", "X", "Facebook", "Instagram", "Courtesy", "Photo", "Photos",
-        "Handout", "Screengrab", "Screenshot", "AN", "Arab", "News", "via", "Social", "Media", "Agency", "Pool", "EFE", "ANI", "SANA",
+        "Handout", "Screengrab", "Screenshot", "Screen", "grab", "fournie", "fourni", "DR", "AN", "Arab", "News", "via", "Social", "Media", "Agency", "Pool", "EFE", "ANI", "SANA",
     };
 
     // Agencies whose name may open a credit line followed by a photographer: "AP Photo/Anjum Naveed", "Reuters/Akhtar Soomro".
@@ -28,7 +28,7 @@ internal static class CaptionCredit
     /// <summary>Splits the closing parenthesis off as the credit; a line that is only a credit gives a null caption.</summary>
     public static (string? Caption, string? Credit) Split(ReadOnlySpan<char> line)
     {
-        var text = line.Trim();
+        var text = WithoutTail(line.Trim());
         if (CreditStart(text) is var open and >= 0)
         {
             var caption = text[..open].TrimEnd();
@@ -56,7 +56,28 @@ internal static class CaptionCredit
     }
 
     /// <summary>True when the line closes with a credit in parentheses; allocates nothing, for the parser's look-aheads.</summary>
-    public static bool HasCredit(ReadOnlySpan<char> line) => CreditStart(line.Trim()) >= 0;
+    public static bool HasCredit(ReadOnlySpan<char> line) => CreditStart(WithoutTail(line.Trim())) >= 0;
+
+    /// <summary>
+    /// The line without what a copy glues after a closing credit: the page's path (<c>(AFP)/node/2574230/pakistan</c>),
+    /// stray letters (<c>(AFP file)eeeed</c>) or a doubled bracket (<c>(AFP))</c>).
+    /// </summary>
+    private static ReadOnlySpan<char> WithoutTail(ReadOnlySpan<char> text)
+    {
+        var close = text.LastIndexOf(')');
+        if (close < 0 || close == text.Length - 1 && !text.EndsWith("))"))
+        {
+            return text;
+        }
+
+        var tail = text[(close + 1)..];
+        if (tail.Length <= 40 && tail.IndexOfAny(' ', '\t') < 0 && !tail.TrimEnd('.').IsEmpty)
+        {
+            text = text[..(close + 1)];
+        }
+
+        return text.EndsWith("))") && text.Count('(') < text.Count(')') ? text[..^1] : text;
+    }
 
     /// <summary>Where the closing "(credit)" opens, or -1.</summary>
     private static int CreditStart(ReadOnlySpan<char> text)

@@ -16,6 +16,12 @@ internal enum LineKind : byte
     /// <summary>A photo gallery's counter, <c>1 / 4</c>: the next line is that picture's caption.</summary>
     Counter,
 
+    /// <summary>An indented line, while the lines are split; then a <see cref="Bullet"/> or <see cref="Text"/>.</summary>
+    Indented,
+
+    /// <summary>A block that follows the story (<c>Topics:</c>, <c>Most Popular</c>, a disclaimer): the body ends above it.</summary>
+    End,
+
     /// <summary>The article's own publish time, <c>Publié le 12 mars 2023</c>.</summary>
     Published,
 }

@@ -20,6 +20,31 @@ internal sealed class PageArticleReader(PageLines lines, ParseContext context)
     // body paragraph in constant time, since no article starts without one of them close below its headline.
     private readonly int[] _nextChrome = NextChrome(lines);
 
+    // An Updated line and a byline found between the end of one story and the next headline, for that headline.
+    private (int Before, string? Updated, string? Byline)? _carried;
+
+    private (int Before, string? Updated, string? Byline)? Carried(int from, int to)
+    {
+        string? updated = null, byline = null;
+        for (var k = from; k < to; k++)
+        {
+            switch (_lines.Kind(k))
+            {
+                case LineKind.Updated:
+                    updated ??= _lines.UpdatedValue(k);
+                    break;
+                case LineKind.Text when PageText.IsNameLine(_lines.Span(k)) && PageText.LooksLikeName(_lines.Span(k)):
+                    byline ??= _lines.Text(k);
+                    break;
+                case LineKind.Text or LineKind.Bullet:
+                    (updated, byline) = (null, null);
+                    break;
+            }
+        }
+
+        return updated is null && byline is null ? null : (to, updated, byline);
+    }
+
     private static int[] NextChrome(PageLines lines)
     {
         var next = new int[lines.Count + 1];
@@ -42,7 +67,23 @@ internal sealed class PageArticleReader(PageLines lines, ParseContext context)
             // No header anywhere: a bare article, headline first.
             start = BareStart();
         }
-        else if (SkippedText(0, start) is var skipped and > 0)
+        else
+        {
+            // "Updated 3 hours ago" or a byline copied above the first headline are its own.
+            _carried = Carried(0, start);
+        }
+
+        // A story copied without its headline (the copy began below it): kept, to be held for an editor to name it.
+        var upTo = start < 0 ? _count : start;
+        if (HasStory(0, upTo))
+        {
+            var untitled = ReadHeader(-1);
+            if (untitled.BodyStart < upTo && Build(untitled, upTo) is { } headless)
+            {
+                articles.Add(headless);
+            }
+        }
+        else if (SkippedText(0, upTo) is var skipped and > 0 && start >= 0)
         {
             warnings.Add($"{skipped} line(s) of text before the first headline were skipped: they belong to no article");
         }
@@ -52,7 +93,11 @@ internal sealed class PageArticleReader(PageLines lines, ParseContext context)
             var header = ReadHeader(start);
             var next = FindStart(header.BodyStart);
             var end = next < 0 ? _count : next;
-            var article = Build(header, end);
+            // A header that runs straight into the next one (a topic label printed twice above the headline, a teaser
+            // in a side bar) is no article; a teaser at the very end of the file is kept, to be held for review.
+            var article = next == header.BodyStart && header.Summary.Count == 0 && (header.Repeats == 0 || next - start <= HeaderWindow)
+                ? null
+                : Build(header, end);
             if (article is null)
             {
                 warnings.Add($"\"{Shorten(header.Headline)}\" was skipped: a headline with no body text and no summary");
@@ -109,7 +154,27 @@ internal sealed class PageArticleReader(PageLines lines, ParseContext context)
     }
 
     private bool IsHeadlineCandidate(int i) =>
-        _lines.Kind(i) == LineKind.Text && _lines[i].Length <= MaxHeadlineLength && _lines.Span(i)[^1] != ':';
+        _lines.Kind(i) == LineKind.Text && _lines[i].Length <= MaxHeadlineLength && _lines.Span(i)[^1] != ':' && Letters(_lines.Span(i)) >= 3
+        && !IsTopicLabel(i);
+
+    private static int Letters(ReadOnlySpan<char> text)
+    {
+        var letters = 0;
+        foreach (var c in text)
+        {
+            letters += char.IsLetter(c) ? 1 : 0;
+        }
+
+        return letters;
+    }
+
+    /// <summary>
+    /// "Sudan Crisis / Sudan Crisis / headline / headline": a topic's label printed twice right above a headline that
+    /// is printed twice too.
+    /// </summary>
+    private bool IsTopicLabel(int i) =>
+        i + 3 < _count && _lines.SameText(i, i + 1) && _lines.Kind(i + 2) == LineKind.Text && _lines.SameText(i + 2, i + 3)
+        && PageText.CountWords(_lines.Span(i)) < PageText.CountWords(_lines.Span(i + 2));
 
     /// <summary>
     /// Does an article start at line <paramref name="i"/>? Yes when the line repeats a few lines further down with header
@@ -132,6 +197,7 @@ internal sealed class PageArticleReader(PageLines lines, ParseContext context)
         var headerWords = 0;
         var repeat = false;
         var captions = 0;
+        var uncredited = 0;
         var captionLine = -1;
         for (var (j, steps) = (i + 1, 0); j < _count && steps < HeaderWindow; j++, steps++)
         {
@@ -167,13 +233,18 @@ internal sealed class PageArticleReader(PageLines lines, ParseContext context)
                 break;
             }
 
-            // A caption (or its credit, or the caption again) between the headline and the header words.
-            if (CaptionCredit.IsCreditOnly(_lines.Span(j)) || (captionLine >= 0 && _lines.SameText(captionLine, j)))
+            // A caption (or its credit, or the caption again) between the headline and the header words; an author
+            // line or a timestamp there (print layouts) is no caption.
+            var span = _lines.Span(j);
+            if (CaptionCredit.IsCreditOnly(span) || (captionLine >= 0 && _lines.SameText(captionLine, j)) || IsStrongName(span)
+                || UpdatedTime.TryTimestamp(span, out _))
             {
                 continue;
             }
 
-            if (++captions > 2)
+            // Several pictures may each have their captions, but only credited ones: plain lines are text.
+            uncredited += CaptionCredit.HasCredit(span) ? 0 : 1;
+            if (++captions > 6 || uncredited > 2)
             {
                 return false;
             }
@@ -186,14 +257,36 @@ internal sealed class PageArticleReader(PageLines lines, ParseContext context)
             return true;
         }
 
-        if (headerWords == 0 || captions > 1 || PageText.IsBodyLike(_lines.Span(i)))
+        if (headerWords == 0 || uncredited > 1 || PageText.IsBodyLike(_lines.Span(i)))
         {
             return false;
+        }
+
+        // "last paragraph / headline / plain summary / Updated": the line right below a headline may be its summary. Both
+        // are full lines (a short closing line of the story above and the next headline is the other reading).
+        if (captions == 1 && PageText.CountWords(_lines.Span(i)) >= 5 && PageText.CountWords(_lines.Span(captionLine)) >= 6 && captionLine == i + 1 && !LooksLikeCaption(captionLine) && !PageText.IsBodyLike(_lines.Span(captionLine)) && !RepeatsBelow(i)
+            && i > 0 && _lines.Kind(i - 1) == LineKind.Text && PageText.EndsLikeSentence(_lines.Span(i - 1)))
+        {
+            return true;
         }
 
         // "last paragraph / next headline / Updated": the line above the header words is the headline unless it reads
         // like a caption, or nothing but page furniture comes before line i.
         return captions == 0 || AtBoundary(i) || LooksLikeCaption(captionLine);
+    }
+
+    /// <summary>Is the headline at <paramref name="h"/> printed again within the header's reach? Then the lines between are its caption.</summary>
+    private bool RepeatsBelow(int h)
+    {
+        for (var k = h + 1; k < _count && k <= h + HeaderWindow; k++)
+        {
+            if (_lines.SameText(h, k))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private bool AtBoundary(int i) => i == 0 || _lines.Kind(i - 1) is LineKind.Junk or LineKind.Bullet;
@@ -230,7 +323,8 @@ internal sealed class PageArticleReader(PageLines lines, ParseContext context)
 
             // Besides credit and author lines, only one more caption line may sit between; a bullet, breadcrumb or link ends the header.
             if (line.Kind != LineKind.Text
-                || (!CaptionCredit.IsCreditOnly(_lines.Span(k)) && !IsStrongName(_lines.Span(k)) && ++otherText > 1))
+                || (!CaptionCredit.IsCreditOnly(_lines.Span(k)) && !IsStrongName(_lines.Span(k)) && !UpdatedTime.TryTimestamp(_lines.Span(k), out _)
+                    && !_lines.SameText(k, k - 1) && !CaptionCredit.HasCredit(_lines.Span(k)) && ++otherText > 1))
             {
                 return false;
             }
@@ -239,9 +333,39 @@ internal sealed class PageArticleReader(PageLines lines, ParseContext context)
         return false;
     }
 
+    /// <summary>Is there a story between the lines: a paragraph that opens with a dateline, or two of running text?</summary>
+    private bool HasStory(int from, int to)
+    {
+        var running = 0;
+        for (var j = from; j < to; j++)
+        {
+            if (_lines.Kind(j) == LineKind.Text && (HasDateline(j) || (PageText.IsBodyLike(_lines.Span(j)) && !CaptionCredit.HasCredit(_lines.Span(j)) && ++running >= 2)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <param name="h">The headline's line; -1 for a story copied without one.</param>
     private PageHeader ReadHeader(int h)
     {
-        var header = new PageHeader(_lines.Text(h)) { Start = h };
+        var header = new PageHeader(h >= 0 ? _lines.Text(h) : string.Empty) { Start = h };
+        if (_carried is { } carried && carried.Before == h)
+        {
+            if (carried.Updated is { } updated)
+            {
+                header.AddUpdated(updated);
+            }
+
+            if (carried.Byline is { } byline)
+            {
+                header.AddName(byline);
+            }
+        }
+
+        _carried = null;
         var afterRepeat = false;
         var expectLink = false;
         var sawShortUrl = false;
@@ -275,7 +399,12 @@ internal sealed class PageArticleReader(PageLines lines, ParseContext context)
                     continue;
                 case LineKind.Published:
                     header.HeaderWords++;
-                    header.Published ??= UpdatedTime.Resolve(PageChrome.PublishedValue(_lines.Span(j)), context.UploadedAt) is { Value: { } at, Approximate: false } ? at : null;
+                    header.Published ??= UpdatedTime.Resolve(PageChrome.PublishedValue(_lines.Span(j)), context.UploadedAt).Value;
+                    if (PageChrome.UpdatedAfterPublished(_lines.Span(j)) is { } later)
+                    {
+                        header.AddUpdated(later);
+                    }
+
                     expectLink = false;
                     continue;
                 case LineKind.Counter:
@@ -320,6 +449,54 @@ internal sealed class PageArticleReader(PageLines lines, ParseContext context)
     private bool ReadHeaderText(PageHeader header, int j, int h, bool afterRepeat)
     {
         var span = _lines.Span(j);
+
+        // "Arab News", "Arab News Japan": the edition's name, never a caption's credit.
+        if (PageText.IsEditionName(span) && PageText.IsNameLine(span.TrimEnd(" ·|")))
+        {
+            header.AddName(span.TrimEnd(" ·|"));
+            return true;
+        }
+
+        var inHeader = afterRepeat || header.HeaderWords > 0 || header.Caption is not null || HeaderContinuesAfter(j, h, needRepeat: false);
+
+        // A print layout's author and date under the headline: "YOUSEF AL-MARZOUQI", "March 3, 2022".
+        if (inHeader && UpdatedTime.TryTimestamp(span, out var printed))
+        {
+            header.Published ??= printed;
+            return true;
+        }
+
+        if (inHeader && IsStrongName(span) && !CaptionCredit.IsCreditOnly(span))
+        {
+            header.AddName(span);
+            return true;
+        }
+
+        // "headline / plain summary / Updated": a plain line right below the headline that is no caption.
+        if (j == h + 1 && header.Summary.Count == 0 && !LooksLikeCaption(j) && !PageText.IsBodyLike(span) && !HasDateline(j) && !RepeatsBelow(h)
+            && HeaderContinuesAfter(j, h, needRepeat: false))
+        {
+            header.Summary.Add(span.ToString());
+            return true;
+        }
+
+        // An author's name alone between the header and the story ("Kaito Hamada", "Sara Nakamura, Tokyo"), perhaps
+        // above the edition's name or the headline printed again.
+        if ((afterRepeat || header.HeaderWords > 0) && PageText.IsNameLine(span) && PageText.LooksLikeName(PageText.Names(span).First())
+            && j + 1 < _count && _lines.Kind(j + 1) == LineKind.Text
+            && (HasDateline(j + 1) || PageText.IsBodyLike(_lines.Span(j + 1)) || PageText.IsEditionName(_lines.Span(j + 1)) || _lines.SameText(h, j + 1)))
+        {
+            header.AddName(span);
+            return true;
+        }
+
+        // More pictures' captions between more repeats of the headline (a gallery copied without its counters).
+        if (header.HeaderWords == 0 && header.Caption is not null && CaptionCredit.HasCredit(span) && HeaderContinuesAfter(j, h, needRepeat: false))
+        {
+            header.AddCaption(span, j);
+            return true;
+        }
+
         // An author line in the header: after the header words, or right below the caption (never a credit line).
         if (!afterRepeat && (header.HeaderWords > 0 || header.Caption is not null) && IsStrongName(span) && !CaptionCredit.IsCreditOnly(span))
         {
@@ -379,9 +556,9 @@ internal sealed class PageArticleReader(PageLines lines, ParseContext context)
     private string BulletAt(ref int j)
     {
         var text = _lines.BulletText(j);
-        if (text.Length == 0 && j + 1 < _count && _lines.Kind(j + 1) == LineKind.Text)
+        if (text.Length == 0 && j + 1 < _count && _lines.Kind(j + 1) is LineKind.Text or LineKind.Bullet)
         {
-            text = _lines.Text(++j);
+            text = _lines.BulletText(++j);
         }
 
         return text;
@@ -421,6 +598,18 @@ internal sealed class PageArticleReader(PageLines lines, ParseContext context)
 
     private ParsedArticle? Build(PageHeader header, int end)
     {
+        for (var j = header.BodyStart; j < end; j++)
+        {
+            if (_lines.Kind(j) == LineKind.End)
+            {
+                // What follows the story on the page (topics, most read, a disclaimer) is not part of it; an Updated
+                // line and a byline printed there, above the next headline, belong to the next story.
+                _carried = Carried(j + 1, end);
+                end = j;
+                break;
+            }
+        }
+
         var last = TrimBreadcrumbs(header.BodyStart, end);
         var paragraphs = new List<string>(Math.Max(0, last - header.BodyStart));
         for (var j = header.BodyStart; j < last; j++)
@@ -440,25 +629,27 @@ internal sealed class PageArticleReader(PageLines lines, ParseContext context)
             }
         }
 
-        if (paragraphs.Count == 0 && header.Summary.Count == 0)
-        {
-            return null;
-        }
 
         var warnings = new List<string>();
         var dateline = ArticleText.TakeDateline(paragraphs, warnings);
         ArticleText.WarnIfNoBody(paragraphs, warnings);
 
         var (updated, approximate) = ArticleText.ResolveUpdated(header.UpdatedText, context.UploadedAt, warnings);
-        var gallery = header.Gallery.Where(p => p.Caption is not null || p.Credit is not null).ToList();
-        var lead = gallery.Count > 0 ? gallery[0] : new ImageCaption(header.Caption, header.Credit);
+        // A counter whose caption was not copied keeps its place: the pictures after it stay numbered as on the page.
+        var untitled = header.Start < 0;
+        var headline = untitled ? Untitled(paragraphs) : header.Headline;
+        var gallery = header.Gallery;
+        var lead = gallery.FirstOrDefault(p => p.Caption is not null || p.Credit is not null) ?? new ImageCaption(header.Caption, header.Credit);
+        var reasons = untitled
+            ? ["no headline was copied with this story: the one shown is made of its first words; give it a headline when you approve it"]
+            : ReviewReasons(header, paragraphs, dateline);
         return new ParsedArticle
         {
-            Headline = header.Headline,
+            Headline = headline,
             Caption = lead.Caption,
             ImageCredit = lead.Credit,
-            Gallery = gallery.Count > 1 ? gallery : [],
-            ReviewReasons = ReviewReasons(header, paragraphs, dateline),
+            Gallery = gallery.Count > 1 ? gallery.ToList() : [],
+            ReviewReasons = reasons,
             OriginalShortUrl = header.ShortUrl,
             UpdatedText = header.UpdatedText,
             Updated = updated,
@@ -518,7 +709,7 @@ internal sealed class PageArticleReader(PageLines lines, ParseContext context)
         }
 
         return next >= _count ? null
-            : _lines.Kind(next) == LineKind.Bullet ? "followed by its summary"
+            : _lines.Kind(next) == LineKind.Bullet || (header.Summary.Count > 0 && _lines.Span(next).SequenceEqual(header.Summary[0])) ? "followed by its summary"
             : _lines.Kind(next) == LineKind.Counter ? "followed by its photo gallery"
             : next == header.CaptionLine ? "followed by its caption"
             : next == header.BodyStart && dateline is not null ? "followed by its dateline"
@@ -554,6 +745,12 @@ internal sealed class PageArticleReader(PageLines lines, ParseContext context)
         }
 
         return junk || home || namesNext || chromeOnly ? last : end;
+    }
+
+    private static string Untitled(List<string> paragraphs)
+    {
+        var words = (paragraphs.FirstOrDefault() ?? "Untitled story").Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        return words.Length <= 10 ? string.Join(' ', words) : string.Join(' ', words.Take(10)) + " …";
     }
 
     private static string Shorten(string text) => text.Length <= 80 ? text : text[..77] + "…";

@@ -8,7 +8,7 @@ namespace Pipeline.Core.Parsing;
 internal static class PageChrome
 {
     /// <summary>No chrome line is longer; a longer line is text without asking the table.</summary>
-    public const int MaxLength = 80;
+    public const int MaxLength = 160;
 
     private delegate bool LineTest(ReadOnlySpan<char> line);
 
@@ -22,7 +22,7 @@ internal static class PageChrome
         "Business & Economy", "Economy", "Sport", "Sports", "Opinion", "Columns", "Editorial", "Lifestyle", "Art & Culture",
         "Culture", "Food & Health", "Travel", "Fashion", "Media", "Offbeat", "Science & Technology", "Technology", "Features",
         "Entertainment", "Corporate News", "Research & Studies", "Special Reports", "Leaders", "News", "Latest News", "Home",
-        "Main Category", "Top Stories", "Most Popular", "Trending", "Videos", "Video", "Photos", "Podcasts", "Books", "Analysis",
+        "Main Category", "Top Stories", "Trending", "Videos", "Video", "Photos", "Podcasts", "Books", "Analysis",
         "Main section", "Region", "International", "Politique", "Monde", "Économie", "Sports & Jeux", "Société", "Culture & Société",
     };
 
@@ -34,6 +34,14 @@ internal static class PageChrome
         "Search form", "Search", "Menu", "Close", "Login", "Sign in", "Register", "Partager", "Imprimer", "Suivre", "Taille du texte",
     };
 
+    // Blocks that follow the story on the page: once one starts, the article's text has ended.
+    private static readonly HashSet<string> EndWords = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "Most Popular", "Most Read", "Related", "Related Articles", "Related Stories", "Read also", "Read more", "Recommended",
+        "More from Arab News", "Newsletter", "Latest updates", "You may also like", "À lire aussi", "Lire aussi", "Les plus lus",
+    };
+
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> Ends = EndWords.GetAlternateLookup<ReadOnlySpan<char>>();
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> Sections = SectionNames.GetAlternateLookup<ReadOnlySpan<char>>();
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> Widgets = WidgetWords.GetAlternateLookup<ReadOnlySpan<char>>();
 
@@ -42,8 +50,12 @@ internal static class PageChrome
         // "1 / 4" … "4 / 4": a photo gallery's counter; the line below it is that picture's caption.
         new("gallery counter", LineKind.Counter, IsCounter),
 
-        // A lone "0" or "12": a comment or share count beside the byline.
-        new("counter", LineKind.Junk, line => line.Length <= 5 && line.IndexOfAnyExceptInRange('0', '9') < 0),
+        // "Topics: …", "Most Popular", "Related", a newsletter box, an opinion page's disclaimer: the story has ended.
+        new("end of story", LineKind.End, line => Ends.Contains(line) || line.StartsWith("Topics:", StringComparison.OrdinalIgnoreCase)
+            || line.StartsWith("Disclaimer:", StringComparison.OrdinalIgnoreCase) || line.StartsWith("Sign up for", StringComparison.OrdinalIgnoreCase)),
+
+        // A lone "0" or "12" (or "0 14"): comment and share counts beside the byline.
+        new("counter", LineKind.Junk, line => line.Length <= 9 && line.IndexOfAnyExcept("0123456789 ") < 0),
 
         // "Last updated: 2 min ago": the site's clock in its header, not the article's time.
         new("site clock", LineKind.Junk, line => line.StartsWith("Last updated", StringComparison.OrdinalIgnoreCase)),
@@ -97,18 +109,31 @@ internal static class PageChrome
             && left.IndexOfAnyExceptInRange('0', '9') < 0 && right.IndexOfAnyExceptInRange('0', '9') < 0;
     }
 
-    /// <summary>The date after <c>Publié le</c> (French edition), or null.</summary>
+    /// <summary>
+    /// The date of a publish line: <c>Publié le Mardi 12 mars 2024</c> (French edition), <c>Published: May 3, 2012 00:41</c>
+    /// (older layouts, possibly followed by <c>Updated: …</c> on the same line), <c>Time: May 01, 2019</c> (copy sites); null
+    /// for anything that is not one, such as a sentence starting with "Published".
+    /// </summary>
     public static string? PublishedValue(ReadOnlySpan<char> line)
     {
-        foreach (var word in (ReadOnlySpan<string>)["Publié le", "Publié", "Published"])
+        foreach (var word in (ReadOnlySpan<string>)["Publié le", "Published:", "Published on", "Time:"])
         {
-            if (line.Length > word.Length + 1 && line.StartsWith(word, StringComparison.OrdinalIgnoreCase) && (char.IsWhiteSpace(line[word.Length]) || line[word.Length] == ':'))
+            if (line.Length > word.Length + 1 && line.StartsWith(word, StringComparison.OrdinalIgnoreCase))
             {
-                var value = line[word.Length..].TrimStart(": \u00A0").Trim();
-                return value.Length > 0 && value.IndexOfAnyInRange('0', '9') >= 0 && value.Length <= 48 ? value.ToString() : null;
+                var value = line[word.Length..];
+                var updated = value.IndexOf(" Updated", StringComparison.OrdinalIgnoreCase);
+                value = (updated < 0 ? value : value[..updated]).Trim(": \u00A0");
+                return UpdatedTime.Resolve(value.ToString(), DateTimeOffset.UnixEpoch) is { Value: not null, Approximate: false } ? value.ToString() : null;
             }
         }
 
         return null;
+    }
+
+    /// <summary>The <c>Updated: …</c> value printed on a publish line after its date, or null.</summary>
+    public static string? UpdatedAfterPublished(ReadOnlySpan<char> line)
+    {
+        var at = line.IndexOf(" Updated", StringComparison.OrdinalIgnoreCase);
+        return at < 0 ? null : line[(at + 8)..].Trim(": \u00A0").ToString() is { Length: > 0 } value ? value : null;
     }
 }

@@ -109,20 +109,22 @@ internal sealed class PageHeader(string headline)
     /// <summary>Edition lines (<c>Arab News Pakistan</c>) and author lines (<c>AAMIR SAEED</c>, <c>By …</c>, an agency).</summary>
     public void AddName(ReadOnlySpan<char> line)
     {
-        if (PageText.IsEditionName(line) && Edition is null)
+        if (PageText.IsEditionName(line))
         {
-            Edition = line.ToString();
+            Edition ??= line.ToString();
             return;
         }
 
-        var name = (PageText.StartsWithBy(line) ? line[3..] : line).Trim().ToString();
-        if (Byline is null)
+        foreach (var name in PageText.Names(PageText.StartsWithBy(line) ? line[3..] : line))
         {
-            Byline = name;
-        }
-        else if (!Byline.Contains(name, StringComparison.Ordinal))
-        {
-            Byline += ", " + name;
+            if (Byline is null)
+            {
+                Byline = name;
+            }
+            else if (!Byline.Contains(name, StringComparison.Ordinal))
+            {
+                Byline += ", " + name;
+            }
         }
     }
 }

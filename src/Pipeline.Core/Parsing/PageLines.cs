@@ -40,8 +40,32 @@ internal sealed class PageLines
     /// <summary>A bullet's text without its marker.</summary>
     public string BulletText(int index) => Span(index).TrimStart(Bullets).Trim().ToString();
 
+    /// <summary>True when two lines read the same; a negative index (an article without a headline line) is never the same.</summary>
     public bool SameText(int a, int b) =>
-        _lines[a].Length == _lines[b].Length && Span(a).SequenceEqual(Span(b));
+        a >= 0 && b >= 0 && _lines[a].Length == _lines[b].Length && Span(a).SequenceEqual(Span(b));
+
+    /// <summary>The length of a leading <c>date 2020-04-20 </c> strip (with its spaces), or 0.</summary>
+    private static int DateStripLength(ReadOnlySpan<char> t)
+    {
+        if (t.Length < 16 || !t.StartsWith("date ", StringComparison.OrdinalIgnoreCase))
+        {
+            return 0;
+        }
+
+        var date = t[5..15];
+        if (date[4] != '-' || date[7] != '-' || date[..4].IndexOfAnyExceptInRange('0', '9') >= 0)
+        {
+            return 0;
+        }
+
+        var length = 15;
+        while (length < t.Length && char.IsWhiteSpace(t[length]))
+        {
+            length++;
+        }
+
+        return length;
+    }
 
     /// <summary>True when line <paramref name="index"/> is a bullet whose text equals line <paramref name="text"/>.</summary>
     public bool BulletRepeats(int index, int text)
@@ -85,7 +109,59 @@ internal sealed class PageLines
             }
         }
 
+        Indentation(lines, count);
+        DropBadges(text, lines, count);
         return new PageLines(text, lines, count);
+    }
+
+    /// <summary>
+    /// Indented lines are summary points, unless the whole copy is indented (then indentation tells nothing and they
+    /// are text).
+    /// </summary>
+    private static void Indentation(Line[] lines, int count)
+    {
+        var indented = 0;
+        for (var i = 0; i < count; i++)
+        {
+            indented += lines[i].Kind == LineKind.Indented ? 1 : 0;
+        }
+
+        var bullets = indented * 4 <= count;
+        for (var i = 0; i < count && indented > 0; i++)
+        {
+            if (lines[i].Kind == LineKind.Indented)
+            {
+                lines[i] = lines[i] with { Kind = bullets ? LineKind.Bullet : LineKind.Text };
+            }
+        }
+    }
+
+    private const string Badge = "Special ";
+
+    /// <summary>
+    /// "Special Port city opens ferry terminal" a few lines from "Port city opens ferry terminal": the page's badge
+    /// copied into the headline. The line is narrowed to the headline, so the repeat is seen as one.
+    /// </summary>
+    private static void DropBadges(string text, Line[] lines, int count)
+    {
+        for (var i = 0; i < count; i++)
+        {
+            var line = lines[i];
+            if (line.Kind != LineKind.Text || line.Length <= Badge.Length + 8 || !text.AsSpan(line.Start, line.Length).StartsWith(Badge, StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            var rest = text.AsSpan(line.Start + Badge.Length, line.Length - Badge.Length);
+            for (var k = Math.Max(0, i - 12); k < Math.Min(count, i + 12); k++)
+            {
+                if (k != i && text.AsSpan(lines[k].Start, lines[k].Length).SequenceEqual(rest))
+                {
+                    lines[i] = line with { Start = line.Start + Badge.Length, Length = line.Length - Badge.Length };
+                    break;
+                }
+            }
+        }
     }
 
     private static Line? Classify(string text, int start, int length)
@@ -103,7 +179,27 @@ internal sealed class PageLines
             end--;
         }
 
-        return first == end ? null : new Line(start + first, end - first, KindOf(span[first..end]));
+        if (first == end)
+        {
+            return null;
+        }
+
+        var indent = first;
+
+        // " date 2020-04-20 How a Saudi calligrapher…": an older layout's date strip glued to the line below it.
+        if (DateStripLength(span[first..end]) is var strip and > 0 && first + strip < end)
+        {
+            var rest = span[(first + strip)..end];
+            if (PageChrome.Classify(rest) is not { Kind: LineKind.Junk } && !rest.StartsWith("•"))
+            {
+                first += strip;
+            }
+        }
+
+        var kind = KindOf(span[first..end]);
+
+        // An indented line of its own is a summary point copied without its marker ("  The minister called …").
+        return new Line(start + first, end - first, kind == LineKind.Text && indent >= 2 && end - first <= 300 && !char.IsWhiteSpace(span[end - 1]) ? LineKind.Indented : kind);
     }
 
     // White space, and the invisible characters copying from a browser leaves at line edges (a BOM where files were joined).

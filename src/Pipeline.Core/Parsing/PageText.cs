@@ -88,6 +88,39 @@ internal static class PageText
         return words is >= 2 and <= 4;
     }
 
+    /// <summary>
+    /// The people a byline names, as a reader should see them: <c>SAMI HADDAD &amp; LINA FAROUK</c> gives
+    /// <c>Sami Haddad</c> and <c>Lina Farouk</c>; <c>Sara Nakamura, Tokyo</c> (the Japan edition's name and city) gives
+    /// the name; a listing's <c>AP ·</c> gives <c>AP</c>. Agencies in capitals (<c>AFP</c>) keep them.
+    /// </summary>
+    public static IEnumerable<string> Names(ReadOnlySpan<char> line)
+    {
+        var text = line.Trim().TrimEnd(" ·|").ToString();
+        var comma = text.LastIndexOf(", ", StringComparison.Ordinal);
+        if (comma > 0 && CountWords(text.AsSpan(comma + 2)) == 1 && CountWords(text.AsSpan(0, comma)) >= 2)
+        {
+            text = text[..comma];
+        }
+
+        return text.Split([" & ", " and ", " et "], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(name => IsAllCaps(name) && name.Length > 5 && name.Contains(' ') ? TitleCase(name) : name);
+    }
+
+    /// <summary><c>NAWAF AL-QAHTANI</c> as <c>Nawaf Al-Qahtani</c>: a capital after each space, hyphen or apostrophe.</summary>
+    private static string TitleCase(string name)
+    {
+        var chars = name.ToLowerInvariant().ToCharArray();
+        for (var i = 0; i < chars.Length; i++)
+        {
+            if (i == 0 || chars[i - 1] is ' ' or '-' or '’' or '\'')
+            {
+                chars[i] = char.ToUpperInvariant(chars[i]);
+            }
+        }
+
+        return new string(chars);
+    }
+
     public static bool StartsWithBy(ReadOnlySpan<char> text) => text.StartsWith("By ", StringComparison.OrdinalIgnoreCase);
 
     public static bool IsEditionName(ReadOnlySpan<char> text) => text.StartsWith("Arab News", StringComparison.OrdinalIgnoreCase);

@@ -126,12 +126,22 @@ internal static class UpdatedTime
     private static readonly string[] Months =
         ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
 
+    // The French edition's months, whose full names only are printed ("12 mars 2024").
+    private static readonly string[] FrenchMonths =
+        ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"];
+
     /// <summary><c>22 June 2024</c> or <c>May 25, 2021 23:51</c> (full or three-letter month, optional time); false for anything else.</summary>
     private static bool TryCommonShape(ReadOnlySpan<char> text, out DateTimeOffset value)
     {
         value = default;
-        var rest = text;
-        int day, month, year, hour = 0, minute = 0;
+        var rest = SkipWeekday(text);
+        if (rest.IsEmpty)
+        {
+            return false;
+        }
+
+        int day, month, year, hour = 0, minute = 0, second = 0;
+        var offset = TimeSpan.Zero;
         if (char.IsAsciiDigit(rest[0]))
         {
             if (!TakeNumber(ref rest, 1, 2, out day) || !TakeSpace(ref rest) || !TakeMonth(ref rest, out month) || !TakeSpace(ref rest))
@@ -164,10 +174,38 @@ internal static class UpdatedTime
             rest = rest[3..];
         }
 
-        if (!rest.IsEmpty && !(TakeNumber(ref rest, 1, 2, out hour) && rest.StartsWith(':')
-                && (rest = rest[1..]).Length == 2 && TakeNumber(ref rest, 2, 2, out minute) && hour < 24 && minute < 60))
+        if (rest.StartsWith("à ", StringComparison.OrdinalIgnoreCase))
         {
-            return false;
+            rest = rest[2..];
+        }
+
+        // "10:32", "10:32:05", "14h05"; then a zone as the Japan edition prints it ("GMT9"), or "GMT"/"UTC".
+        if (!rest.IsEmpty)
+        {
+            if (!TakeNumber(ref rest, 1, 2, out hour) || rest.IsEmpty || rest[0] is not (':' or 'h'))
+            {
+                return false;
+            }
+
+            rest = rest[1..];
+            if (!TakeNumber(ref rest, 2, 2, out minute) || hour >= 24 || minute >= 60)
+            {
+                return false;
+            }
+
+            if (rest.StartsWith(':'))
+            {
+                rest = rest[1..];
+                if (!TakeNumber(ref rest, 2, 2, out second) || second >= 60)
+                {
+                    return false;
+                }
+            }
+
+            if (!TakeZone(ref rest, out offset))
+            {
+                return false;
+            }
         }
 
         if (!rest.IsEmpty || month == 0 || year < 1900 || day < 1 || day > DateTime.DaysInMonth(year, month))
@@ -175,7 +213,63 @@ internal static class UpdatedTime
             return false;
         }
 
-        value = new DateTimeOffset(year, month, day, hour, minute, 0, TimeSpan.Zero);
+        value = new DateTimeOffset(year, month, day, hour, minute, second, offset).ToUniversalTime();
+        return true;
+    }
+
+    private static readonly string[] Weekdays =
+        ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mon", "tue", "wed", "thu", "fri", "sat", "sun",
+         "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"];
+
+    /// <summary>"Mardi 12 mars 2024", "Monday, 22 June 2024": the weekday adds nothing to the date.</summary>
+    private static ReadOnlySpan<char> SkipWeekday(ReadOnlySpan<char> text)
+    {
+        var end = 0;
+        while (end < text.Length && char.IsLetter(text[end]))
+        {
+            end++;
+        }
+
+        foreach (var day in Weekdays)
+        {
+            if (text[..end].Equals(day, StringComparison.OrdinalIgnoreCase))
+            {
+                return text[end..].TrimStart(", .").TrimStart();
+            }
+        }
+
+        return text;
+    }
+
+    /// <summary>An optional zone after the time: <c>GMT</c>, <c>UTC</c>, <c>GMT9</c>, <c>GMT+3</c>, <c>GMT-5</c>.</summary>
+    private static bool TakeZone(ref ReadOnlySpan<char> rest, out TimeSpan offset)
+    {
+        offset = TimeSpan.Zero;
+        rest = rest.TrimStart();
+        if (rest.IsEmpty)
+        {
+            return true;
+        }
+
+        if (!rest.StartsWith("GMT", StringComparison.OrdinalIgnoreCase) && !rest.StartsWith("UTC", StringComparison.OrdinalIgnoreCase))
+        {
+            return false;
+        }
+
+        rest = rest[3..];
+        if (rest.IsEmpty)
+        {
+            return true;
+        }
+
+        var sign = rest[0] == '-' ? -1 : 1;
+        rest = rest[0] is '+' or '-' ? rest[1..] : rest;
+        if (!TakeNumber(ref rest, 1, 2, out var hours) || hours > 14)
+        {
+            return false;
+        }
+
+        offset = TimeSpan.FromHours(sign * hours);
         return true;
     }
 
@@ -204,7 +298,7 @@ internal static class UpdatedTime
     {
         month = 0;
         var length = 0;
-        while (length < rest.Length && char.IsAsciiLetter(rest[length]))
+        while (length < rest.Length && char.IsLetter(rest[length]))
         {
             length++;
         }
@@ -218,6 +312,12 @@ internal static class UpdatedTime
 
         for (var i = 0; i < Months.Length; i++)
         {
+            if (word.Equals(FrenchMonths[i], StringComparison.OrdinalIgnoreCase))
+            {
+                month = i + 1;
+                return true;
+            }
+
             var name = Months[i].AsSpan();
             if (word.Equals(name, StringComparison.OrdinalIgnoreCase) || word.Equals(name[..3], StringComparison.OrdinalIgnoreCase)
                 || (i == 8 && word.Equals("sept", StringComparison.OrdinalIgnoreCase)))

@@ -48,6 +48,12 @@ public static class ContentHash
         Add(article.PublishAt?.ToString("O"));
         Add(string.Join('\u001e', article.Tags));
         Add(string.Join('\u001e', article.Summary));
+        if (article.Gallery.Count > 0)
+        {
+            // Only when there is one, so the hash of every article stored before galleries were read stays the same.
+            Add(string.Join('\u001e', article.Gallery.Select(p => $"{p.Caption}\u001d{p.Credit}")));
+        }
+
         foreach (var paragraph in article.Paragraphs)
         {
             Add(paragraph);
