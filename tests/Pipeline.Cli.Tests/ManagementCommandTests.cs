@@ -127,7 +127,7 @@ public sealed class ManagementCommandTests(CliHostFixture fixture)
     private async Task<string> UploadAsync()
     {
         var section = "m" + Guid.NewGuid().ToString("N")[..10];
-        var run = await fixture.RunAsync("upload", TestFiles.Path("two-articles.txt"), "--section", section);
+        var run = await fixture.RunAsync("upload", TestFiles.TwoArticlesOwnStory(section), "--section", section);
         Assert.True(run.ExitCode == ExitCodes.Ok, run.ToString());
         return section;
     }

@@ -13,7 +13,7 @@ public sealed class UploadCommandTests(CliHostFixture fixture, ITestOutputHelper
     {
         var section = Section();
 
-        var run = await fixture.RunAsync("upload", TestFiles.Path("two-articles.txt"), "--section", section);
+        var run = await fixture.RunAsync("upload", TestFiles.TwoArticlesOwnStory(section), "--section", section);
         log.WriteLine(run.Output);
 
         Assert.True(run.ExitCode == ExitCodes.Ok, run.ToString());
@@ -41,7 +41,7 @@ public sealed class UploadCommandTests(CliHostFixture fixture, ITestOutputHelper
     {
         var section = Section();
 
-        var run = await fixture.RunAsync("upload", TestFiles.Path("two-articles.txt"), "--section", section, "--json");
+        var run = await fixture.RunAsync("upload", TestFiles.TwoArticlesOwnStory(section), "--section", section, "--json");
 
         Assert.True(run.ExitCode == ExitCodes.Ok, run.ToString());
         var upload = Assert.Single(run.Json.GetProperty("uploads").EnumerateArray());
@@ -98,10 +98,10 @@ public sealed class UploadCommandTests(CliHostFixture fixture, ITestOutputHelper
     public async Task Upload_SameFileAgain_WaitsForTheNewRunInsteadOfTheOldStatus()
     {
         var section = Section();
-        var first = await fixture.RunAsync("upload", TestFiles.Path("two-articles.txt"), "--section", section, "--json");
+        var first = await fixture.RunAsync("upload", TestFiles.TwoArticlesOwnStory(section), "--section", section, "--json");
         var firstUpdated = first.Json.GetProperty("uploads")[0].GetProperty("status").GetProperty("updatedAt").GetDateTimeOffset();
 
-        var second = await fixture.RunAsync("upload", TestFiles.Path("two-articles.txt"), "--section", section, "--json");
+        var second = await fixture.RunAsync("upload", TestFiles.TwoArticlesOwnStory(section), "--section", section, "--json");
 
         Assert.True(second.ExitCode == ExitCodes.Ok, second.ToString());
         Assert.True(second.Json.GetProperty("uploads")[0].GetProperty("status").GetProperty("updatedAt").GetDateTimeOffset() > firstUpdated);
