@@ -33,6 +33,9 @@ internal sealed class PageArticleReader(PageLines lines, ParseContext context)
                 case LineKind.Updated:
                     updated ??= _lines.UpdatedValue(k);
                     break;
+                case LineKind.Text when (k + 1 < to && _lines.SameText(k, k + 1)) || (k > from && _lines.SameText(k - 1, k)):
+                    // A label printed twice ("Sudan Crisis") is the page's, not a byline.
+                    break;
                 case LineKind.Text when PageText.IsNameLine(_lines.Span(k)) && PageText.LooksLikeName(_lines.Span(k)):
                     byline ??= _lines.Text(k);
                     break;
@@ -67,11 +70,9 @@ internal sealed class PageArticleReader(PageLines lines, ParseContext context)
             // No header anywhere: a bare article, headline first.
             start = BareStart();
         }
-        else
-        {
-            // "Updated 3 hours ago" or a byline copied above the first headline are its own.
-            _carried = Carried(0, start);
-        }
+
+        // "Updated 3 hours ago" or a byline copied above the first headline are its own.
+        _carried = start > 0 ? Carried(0, start) : null;
 
         // A story copied without its headline (the copy began below it): kept, to be held for an editor to name it.
         var upTo = start < 0 ? _count : start;
@@ -172,9 +173,11 @@ internal sealed class PageArticleReader(PageLines lines, ParseContext context)
     /// "Sudan Crisis / Sudan Crisis / headline / headline": a topic's label printed twice right above a headline that
     /// is printed twice too.
     /// </summary>
-    private bool IsTopicLabel(int i) =>
-        i + 3 < _count && _lines.SameText(i, i + 1) && _lines.Kind(i + 2) == LineKind.Text && _lines.SameText(i + 2, i + 3)
-        && PageText.CountWords(_lines.Span(i)) < PageText.CountWords(_lines.Span(i + 2));
+    private bool IsTopicLabel(int i) => LabelAbove(i, i + 2) || (i > 0 && _lines.SameText(i - 1, i) && LabelAbove(i - 1, i + 1));
+
+    private bool LabelAbove(int label, int headline) =>
+        headline + 1 < _count && _lines.SameText(label, label + 1) && _lines.Kind(headline) == LineKind.Text && _lines.SameText(headline, headline + 1)
+        && PageText.CountWords(_lines.Span(label)) < PageText.CountWords(_lines.Span(headline));
 
     /// <summary>
     /// Does an article start at line <paramref name="i"/>? Yes when the line repeats a few lines further down with header
@@ -333,6 +336,14 @@ internal sealed class PageArticleReader(PageLines lines, ParseContext context)
         return false;
     }
 
+    /// <summary>
+    /// Can line <paramref name="j"/>, below a gallery counter, be that picture's caption? Only if it closes with a credit
+    /// or more of the header follows it: after a last counter whose caption was not copied, the story begins.
+    /// </summary>
+    private bool IsPictureCaption(int j) =>
+        CaptionCredit.HasCredit(_lines.Span(j)) || CaptionCredit.IsCreditOnly(_lines.Span(j))
+        || (j + 1 < _count && (_lines[j + 1].IsHeaderWord || CaptionCredit.IsCreditOnly(_lines.Span(j + 1)) || _lines.Kind(j + 1) == LineKind.Bullet));
+
     /// <summary>Is there a story between the lines: a paragraph that opens with a dateline, or two of running text?</summary>
     private bool HasStory(int from, int to)
     {
@@ -413,7 +424,7 @@ internal sealed class PageArticleReader(PageLines lines, ParseContext context)
                     header.StartPicture();
                     expectLink = false;
                     continue;
-                case LineKind.Text when !_lines.SameText(h, j) && header.TakePictureLine(_lines.Span(j)):
+                case LineKind.Text when !_lines.SameText(h, j) && IsPictureCaption(j) && header.TakePictureLine(_lines.Span(j)):
                     continue;
                 case LineKind.Follow:
                     header.HeaderWords++;
@@ -542,7 +553,7 @@ internal sealed class PageArticleReader(PageLines lines, ParseContext context)
         }
 
         // An image caption placed after the repeated headline, right above the summary bullets.
-        if (afterRepeat && header.Summary.Count == 0 && header.Caption is null && j + 1 < _count && _lines.Kind(j + 1) == LineKind.Bullet
+        if (afterRepeat && header.Summary.Count == 0 && j + 1 < _count && _lines.Kind(j + 1) == LineKind.Bullet
             && CaptionCredit.HasCredit(span))
         {
             header.AddCaption(span, j);
@@ -636,7 +647,16 @@ internal sealed class PageArticleReader(PageLines lines, ParseContext context)
 
         var (updated, approximate) = ArticleText.ResolveUpdated(header.UpdatedText, context.UploadedAt, warnings);
         // A counter whose caption was not copied keeps its place: the pictures after it stay numbered as on the page.
-        var untitled = header.Start < 0;
+        // "Farida Mansour / Updated 3 min ago / the column": a name alone where the headline would be is the author, and
+        // the headline was not copied.
+        var nameOnly = header.Start >= 0 && header.Repeats == 0 && header.Caption is null && paragraphs.Count > 0
+            && PageText.LooksLikeName(header.Headline) && !PageText.IsEditionName(header.Headline);
+        if (nameOnly)
+        {
+            header.AddName(header.Headline);
+        }
+
+        var untitled = header.Start < 0 || nameOnly;
         var headline = untitled ? Untitled(paragraphs) : header.Headline;
         var gallery = header.Gallery;
         var lead = gallery.FirstOrDefault(p => p.Caption is not null || p.Credit is not null) ?? new ImageCaption(header.Caption, header.Credit);
