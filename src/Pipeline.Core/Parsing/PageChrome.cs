@@ -10,6 +10,9 @@ internal static class PageChrome
     /// <summary>No chrome line is longer; a longer line is text without asking the table.</summary>
     public const int MaxLength = 160;
 
+    /// <summary>Every entry but the end-of-story one is for lines no longer than this.</summary>
+    private const int ShortLine = 64;
+
     private delegate bool LineTest(ReadOnlySpan<char> line);
 
     /// <summary>One shape of page furniture: its name (for the reader's notes), what the line becomes, and its test.</summary>
@@ -47,12 +50,12 @@ internal static class PageChrome
 
     private static readonly Rule[] Rules =
     [
-        // "1 / 4" … "4 / 4": a photo gallery's counter; the line below it is that picture's caption.
-        new("gallery counter", LineKind.Counter, IsCounter),
-
-        // "Topics: …", "Most Popular", "Related", a newsletter box, an opinion page's disclaimer: the story has ended.
+        // First, since it alone is asked of long lines. "Topics: …", "Most Popular", "Related", a newsletter box, an opinion page's disclaimer: the story has ended.
         new("end of story", LineKind.End, line => Ends.Contains(line) || line.StartsWith("Topics:", StringComparison.OrdinalIgnoreCase)
             || line.StartsWith("Disclaimer:", StringComparison.OrdinalIgnoreCase) || line.StartsWith("Sign up for", StringComparison.OrdinalIgnoreCase)),
+
+        // "1 / 4" … "4 / 4": a photo gallery's counter; the line below it is that picture's caption.
+        new("gallery counter", LineKind.Counter, IsCounter),
 
         // A lone "0" or "12" (or "0 14"): comment and share counts beside the byline.
         new("counter", LineKind.Junk, line => line.Length <= 9 && line.IndexOfAnyExcept("0123456789 ") < 0),
@@ -81,6 +84,13 @@ internal static class PageChrome
         if (line.IsEmpty || line.Length > MaxLength)
         {
             return null;
+        }
+
+        // Past this length only the blocks that end a story ("Disclaimer: …", "Topics: …") are chrome: most body
+        // paragraphs are that long, and they skip the table after one look at their first letter.
+        if (line.Length > ShortLine)
+        {
+            return line[0] is 'D' or 'T' or 'S' && Rules[0].Matches(line) ? (LineKind.End, Rules[0].Name) : null;
         }
 
         foreach (var rule in Rules)

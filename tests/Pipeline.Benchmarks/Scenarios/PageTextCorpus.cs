@@ -2,7 +2,10 @@ using System.Text;
 
 namespace Pipeline.Benchmarks.Scenarios;
 
-/// <summary>About 10 MB of page text: the parser fixtures and the shared seed sample, repeated as one long upload would hold them.</summary>
+/// <summary>
+/// About 10 MB of page text: the parser fixtures, the two sets of real page shapes and the shared seed sample, repeated
+/// as one long upload would hold them.
+/// </summary>
 public static class PageTextCorpus
 {
     public const int TargetBytes = 10 * 1000 * 1000;
@@ -10,7 +13,7 @@ public static class PageTextCorpus
     public static byte[] Build()
     {
         var folder = Path.Combine(AppContext.BaseDirectory, "Fixtures", "PageText");
-        var pieces = Directory.EnumerateFiles(folder, "*.txt")
+        var pieces = Directory.EnumerateFiles(folder, "*.txt", SearchOption.AllDirectories)
             .Order(StringComparer.Ordinal)
             .Select(File.ReadAllText)
             .ToList();
