@@ -36,7 +36,8 @@ public sealed class ReviewAndIdentityTests(AzuriteFixture azurite)
         var held = Assert.Single(result.Articles);
         Assert.Equal(ArticleState.Review, held.State);
         Assert.False(held.HasPage);
-        Assert.Contains(held.ReviewReasons, r => r.Contains("name", StringComparison.Ordinal));
+        Assert.Contains(held.ReviewReasons, r => r.Contains("\"Shahjahan Khurram\", reads like a name alone", StringComparison.Ordinal));
+        Assert.DoesNotContain("Shahjahan", held.Headline, StringComparison.Ordinal);
         Assert.Equal(0, await CountAsync(services.Storage.ShortLinks));
         Assert.False(await services.Storage.Site.GetBlobClient("index.html").ExistsAsync()
             && (await services.Storage.Site.GetBlobClient("index.html").DownloadContentAsync()).Value.Content.ToString().Contains("Shahjahan", StringComparison.Ordinal));

@@ -660,9 +660,9 @@ internal sealed class PageArticleReader(PageLines lines, ParseContext context)
         var headline = untitled ? Untitled(paragraphs) : header.Headline;
         var gallery = header.Gallery;
         var lead = gallery.FirstOrDefault(p => p.Caption is not null || p.Credit is not null) ?? new ImageCaption(header.Caption, header.Credit);
-        var reasons = untitled
-            ? ["no headline was copied with this story: the one shown is made of its first words; give it a headline when you approve it"]
-            : ReviewReasons(header, paragraphs, dateline);
+        List<string> reasons = !untitled ? ReviewReasons(header, paragraphs, dateline)
+            : nameOnly ? [$"no headline was copied with this story: the line above it, \"{Shorten(header.Headline)}\", reads like a name alone and is kept as the byline; the headline shown is made of the story's first words, give it one when you approve it"]
+            : ["no headline was copied with this story: the one shown is made of its first words; give it a headline when you approve it"];
         return new ParsedArticle
         {
             Headline = headline,
