@@ -711,6 +711,12 @@ internal sealed class PageArticleReader(PageLines lines, ParseContext context)
             reasons.Add("no body text was found, only a summary");
         }
 
+        // "By AP ·", "By Reuters ·" under each of several headlines: a section's list of teasers, not one story.
+        if (paragraphs.Count(p => p.EndsWith(" ·", StringComparison.Ordinal) && p.Length <= 60) >= 2)
+        {
+            reasons.Add("the text reads like a list of teasers (several \"By … ·\" lines), not one story");
+        }
+
         return reasons;
     }
 
