@@ -131,6 +131,17 @@ public sealed class ReviewAndIdentityTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task Ingest_SameStoryInAnotherSectionFolder_ChangesNothing()
+    {
+        await using var services = await PipelineServices.CreateAsync(azurite);
+        var first = await services.IngestAsync("desk/monday.txt", TwoArticles);
+
+        var second = await services.IngestAsync("pakistan/again.txt", TwoArticles);
+
+        Assert.Equal(first.Articles.Select(a => (a.Id, a.Path, a.Section, a.Version)), second.Articles.Select(a => (a.Id, a.Path, a.Section, a.Version)));
+    }
+
+    [Fact]
     public async Task Ingest_SameShortLinkWithAnEditedBody_IsANewVersionOfTheSameArticle()
     {
         await using var services = await PipelineServices.CreateAsync(azurite);

@@ -57,6 +57,12 @@ public sealed record ParsedArticle
     public IReadOnlyList<string> Warnings { get; init; } = [];
 
     /// <summary>
+    /// Why the reader took its headline for the headline, in words for an editor (<c>printed again below the header</c>,
+    /// <c>followed by its caption</c>); null for structured formats, which name it.
+    /// </summary>
+    public string? HeadlineBasis { get; init; }
+
+    /// <summary>
     /// Why an editor should confirm this article before it goes live (a headline nothing confirmed, one that looks
     /// like page furniture, no body); empty when the parser is sure. Non-empty holds the article for review.
     /// </summary>

@@ -670,6 +670,7 @@ internal sealed class PageArticleReader(PageLines lines, ParseContext context)
             ImageCredit = lead.Credit,
             Gallery = gallery.Count > 1 ? gallery.ToList() : [],
             ReviewReasons = reasons,
+            HeadlineBasis = untitled ? null : HeadlineConfirmation(header, dateline) ?? "the line above the page's header words; nothing confirms it",
             OriginalShortUrl = header.ShortUrl,
             UpdatedText = header.UpdatedText,
             Updated = updated,

@@ -205,7 +205,8 @@ public sealed class ArticleIngestor(
             {
                 var record = existing is null
                     ? await CreateAsync(id, article, section, hash, blobName, position, cancellationToken)
-                    : existing.ContentHash == hash ? existing : await UpdateAsync(existing, article, section, hash, blobName, position, cancellationToken);
+                    : existing.ContentHash == hash || SameButFolder(existing, article) ? existing
+                    : await UpdateAsync(existing, article, section, hash, blobName, position, cancellationToken);
                 return await CompleteAsync(record, work, cancellationToken, newLink: existing is null);
             }
             catch (ConcurrencyException) when (attempt < MaxConcurrencyRetries)
@@ -538,6 +539,15 @@ public sealed class ArticleIngestor(
 
         return due.Count;
     }
+
+    /// <summary>
+    /// True when the upload differs from the live article only in the section folder it was uploaded to (the same story
+    /// dropped into another folder): a live article keeps its section, so that is no change. The folder's section was
+    /// hashed as written, so the stored section and no section are the other ways the first upload may have read.
+    /// </summary>
+    private static bool SameButFolder(ArticleRecord existing, ParsedArticle article) =>
+        existing.HasPage && (ContentHash.Of(article with { Section = existing.Section }) == existing.ContentHash
+            || ContentHash.Of(article with { Section = null }) == existing.ContentHash);
 
     /// <summary>
     /// What the upload asks for: a draft, held for review (the parser was unsure and no editor has approved the article,

@@ -53,6 +53,8 @@ public sealed class PageTextParserTests
         Assert.StartsWith("Interior Minister Mohsin Naqvi held a meeting on Saturday", first.Paragraphs[0]);
         Assert.Equal("Chinese interests are mostly under attack primarily by ethnic militants seeking to push Beijing out of mineral-rich Balochistan.", first.Paragraphs[^1]);
         Assert.Equal(13, first.Paragraphs.Count);
+        Assert.Equal("printed again below the header", first.HeadlineBasis);
+        Assert.Empty(first.ReviewReasons);
 
         var second = result.Articles[1];
         Assert.Equal("Pakistan defense minister discusses regional, global developments with counterparts in Munich", second.Headline);
