@@ -48,7 +48,7 @@ public sealed class FunctionsMetadataTests
     [InlineData("ArchiveShortLink", "api/links/{code}", "delete", "Function")]
     [InlineData("GetShortLinkQrCode", "api/links/{code}/qr", "get", "Function")]
     [InlineData("FollowShortLink", "{code}", "get", "Anonymous")]
-    [InlineData("ListUploads", "api/uploads", "get", "Function")]
+    [InlineData("GetUploadStatus", "api/uploads/{*name}", "get", "Function")]
     [InlineData("RepublishArticles", "api/articles/republish", "post", "Function")]
     public void HttpFunctions_DeclareTheirRoutes(string name, string route, string method, string authLevel)
     {
@@ -58,5 +58,60 @@ public sealed class FunctionsMetadataTests
         Assert.Equal(route, trigger.GetProperty("route").GetString());
         Assert.Contains(method, trigger.GetProperty("methods").EnumerateArray().Select(m => m.GetString()));
         Assert.Equal(authLevel, trigger.GetProperty("authLevel").GetString());
+    }
+
+    /// <summary>
+    /// The Functions host tries HTTP routes in the order it registered them and takes the first that matches (it does
+    /// not prefer literal segments the way ASP.NET routing does), so two functions whose routes can match one request
+    /// would answer differently there than on the local host. None may.
+    /// </summary>
+    [Fact]
+    public void HttpRoutes_NoTwoCanMatchTheSameRequest()
+    {
+        var root = RepositoryRoot.Find()!;
+        var configuration = new DirectoryInfo(Path.TrimEndingDirectorySeparator(AppContext.BaseDirectory)).Parent!.Name;
+        using var document = JsonDocument.Parse(File.ReadAllText(Path.Combine(root, "src", "Pipeline.Functions", "bin", configuration, "net10.0", "functions.metadata")));
+        var routes = document.RootElement.EnumerateArray()
+            .Select(f => (Name: f.GetProperty("name").GetString()!, Trigger: f.GetProperty("bindings").EnumerateArray().First()))
+            .Where(f => f.Trigger.GetProperty("type").GetString() == "httpTrigger")
+            .Select(f => (f.Name, Route: f.Trigger.GetProperty("route").GetString()!, Methods: f.Trigger.GetProperty("methods").EnumerateArray().Select(m => m.GetString()!.ToLowerInvariant()).ToList()))
+            .ToList();
+
+        var clashes = from a in routes
+                      from b in routes
+                      where string.CompareOrdinal(a.Name, b.Name) < 0 && a.Methods.Intersect(b.Methods).Any() && CanMatchTheSame(a.Route, b.Route)
+                      select $"{a.Name} ({a.Route}) and {b.Name} ({b.Route})";
+
+        Assert.True(routes.Count >= 15, "the HTTP functions were not found in functions.metadata");
+        Assert.Empty(clashes);
+    }
+
+    [Theory]
+    [InlineData("api/uploads", "api/uploads/{*name}", true)]
+    [InlineData("api/links/{code}", "api/links/bulk", true)]
+    [InlineData("{code}", "api/links", false)]
+    [InlineData("api/links/{code}/qr", "api/links/{code}", false)]
+    [InlineData("api/articles/{id}/approve", "api/articles/{id}/reject", false)]
+    [InlineData("api/Review", "api/review", true)]
+    public void CanMatchTheSame_RoutePairs_SaysWhetherOneRequestFitsBoth(string a, string b, bool expected) =>
+        Assert.Equal(expected, CanMatchTheSame(a, b));
+
+    /// <summary>Can one path fit both templates? A parameter takes one segment, a catch-all any number (none too).</summary>
+    internal static bool CanMatchTheSame(string a, string b) => Overlap(a.Split('/'), b.Split('/'));
+
+    private static bool Overlap(ReadOnlySpan<string> a, ReadOnlySpan<string> b)
+    {
+        if (a.Length > 0 && a[0].StartsWith("{*", StringComparison.Ordinal) || b.Length > 0 && b[0].StartsWith("{*", StringComparison.Ordinal))
+        {
+            return true;
+        }
+
+        if (a.Length == 0 || b.Length == 0)
+        {
+            return a.Length == b.Length;
+        }
+
+        var fits = a[0].StartsWith('{') || b[0].StartsWith('{') || string.Equals(a[0], b[0], StringComparison.OrdinalIgnoreCase);
+        return fits && Overlap(a[1..], b[1..]);
     }
 }

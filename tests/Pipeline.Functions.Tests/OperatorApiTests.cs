@@ -12,14 +12,14 @@ public sealed class OperatorApiTests(AzuriteFixture azurite)
     private static readonly string TwoArticles = File.ReadAllText(TestFiles.Path("two-articles.txt"));
 
     [Fact]
-    public async Task ListUploads_ThreeUploads_NewestFirstUpToTop()
+    public async Task GetUploadStatus_NoName_ThreeUploads_NewestFirstUpToTop()
     {
         await using var services = await PipelineServices.CreateAsync(azurite);
         await services.IngestAsync("desk/first.txt", TwoArticles);
         await services.IngestAsync("broken.txt", "   \n\n  ");
         await services.IngestAsync("desk/third.txt", GeneratedArticles.File(3, 1));
 
-        var (status, _, json) = await HttpResults.CallAsync(r => services.Create<ListUploads>().Run(r, CancellationToken.None), "GET", "/api/uploads?top=2");
+        var (status, _, json) = await HttpResults.CallAsync(r => services.Create<GetUploadStatus>().Run(r, null, CancellationToken.None), "GET", "/api/uploads?top=2");
 
         Assert.Equal(StatusCodes.Status200OK, status);
         var uploads = json!.Value.GetProperty("uploads").EnumerateArray().ToList();
@@ -34,11 +34,11 @@ public sealed class OperatorApiTests(AzuriteFixture azurite)
     [InlineData("0")]
     [InlineData("201")]
     [InlineData("many")]
-    public async Task ListUploads_TopOutOfRange_Returns400(string top)
+    public async Task GetUploadStatus_NoName_TopOutOfRange_Returns400(string top)
     {
         await using var services = await PipelineServices.CreateAsync(azurite);
 
-        var (status, _, json) = await HttpResults.CallAsync(r => services.Create<ListUploads>().Run(r, CancellationToken.None), "GET", $"/api/uploads?top={top}");
+        var (status, _, json) = await HttpResults.CallAsync(r => services.Create<GetUploadStatus>().Run(r, null, CancellationToken.None), "GET", $"/api/uploads?top={top}");
 
         Assert.Equal(StatusCodes.Status400BadRequest, status);
         Assert.Equal("invalid_top", json!.Value.GetProperty("code").GetString());

@@ -6,18 +6,45 @@ using Pipeline.Functions.Http;
 
 namespace Pipeline.Functions.Functions;
 
-/// <summary><c>GET /api/uploads/{name}</c>: received, published (with its articles), failed (with the reason) or retrying.</summary>
+/// <summary>
+/// <c>GET /api/uploads/{name}</c>: received, published (with its articles), failed (with the reason) or retrying; and
+/// <c>GET /api/uploads?top=</c>: the most recently updated uploads, newest first.
+/// </summary>
+/// <remarks>
+/// One function for both: the Functions host matches routes in the order it registered them, not by which is more
+/// specific, and the catch-all <c>{*name}</c> also matches an empty name, so a separate <c>api/uploads</c> function was
+/// never reached there (every list call answered 404 "no upload named ''"). Here the empty name is the list.
+/// </remarks>
 public sealed class GetUploadStatus(ArticleQueries queries, PublicUrls urls)
 {
+    private const int DefaultTop = 20;
+
     [Function(nameof(GetUploadStatus))]
     public async Task<IActionResult> Run(
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = "api/uploads/{*name}")] HttpRequest request,
-        string name,
+        string? name,
         CancellationToken cancellationToken)
     {
-        var upload = await queries.GetUploadAsync(Uri.UnescapeDataString(name ?? string.Empty), cancellationToken);
+        if (string.IsNullOrEmpty(name))
+        {
+            return await ListAsync(request, cancellationToken);
+        }
+
+        var upload = await queries.GetUploadAsync(Uri.UnescapeDataString(name), cancellationToken);
         return upload is { } found
             ? new OkObjectResult(UploadResponse.From(found.Status, found.Articles, urls))
             : ApiResults.Error(StatusCodes.Status404NotFound, "not_found", $"no upload named '{name}' has been seen");
+    }
+
+    private async Task<IActionResult> ListAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        var top = DefaultTop;
+        if (request.Query.TryGetValue("top", out var topText) && (!int.TryParse(topText, out top) || top < 1 || top > ArticleQueries.MaxTop))
+        {
+            return ApiResults.Error(StatusCodes.Status400BadRequest, "invalid_top", $"top must be a number from 1 to {ArticleQueries.MaxTop}");
+        }
+
+        var uploads = await queries.ListUploadsAsync(top, cancellationToken);
+        return new OkObjectResult(new { uploads = uploads.Select(UploadListItem.From) });
     }
 }
