@@ -74,6 +74,22 @@ public sealed class FollowShortLinkTests(AzuriteFixture azurite)
         Assert.Contains("Page not found", Encoding.UTF8.GetString(body));
     }
 
+    [Theory]
+    [InlineData("promo\n")]
+    [InlineData("promo\r\n")]
+    [InlineData("\npromo")]
+    public async Task FollowShortLink_ValidCodeWithALineBreak_Is404Not500(string code)
+    {
+        // A pattern's '$' matches before a final line feed: "promo\n" passed the code check, then the key check threw.
+        await using var services = await PipelineServices.CreateAsync(azurite);
+        var api = new LinkApi(services);
+        await api.CreateAsync("""{"url":"https://example.com/offer","code":"promo"}""");
+
+        var (status, _, _) = await api.FollowAsync(code);
+
+        Assert.Equal(StatusCodes.Status404NotFound, status);
+    }
+
     [Fact]
     public async Task FollowShortLink_UnknownCodeAndNoSitePage_Returns404JsonError()
     {

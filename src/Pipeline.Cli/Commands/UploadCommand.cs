@@ -40,7 +40,7 @@ public sealed partial class UploadCommand(IAnsiConsole console, CliEnvironment e
             return base.Validate();
         }
 
-        [GeneratedRegex("^[a-z0-9][a-z0-9-]{0,62}$")]
+        [GeneratedRegex(@"^[a-z0-9][a-z0-9-]{0,62}\z")]
         private static partial Regex SectionPattern();
     }
 

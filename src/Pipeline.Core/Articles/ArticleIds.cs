@@ -25,6 +25,6 @@ public static partial class ArticleIds
     /// <summary>True for an id an editor may give explicitly (safe as a table key and in a URL).</summary>
     public static bool IsValidExplicit(string id) => ExplicitRegex().IsMatch(id);
 
-    [GeneratedRegex("^[a-z0-9][a-z0-9-]{2,63}$")]
+    [GeneratedRegex(@"^[a-z0-9][a-z0-9-]{2,63}\z")]
     private static partial Regex ExplicitRegex();
 }

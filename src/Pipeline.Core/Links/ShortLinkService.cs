@@ -324,9 +324,9 @@ public sealed partial class ShortLinkService(
         CreatedAt = clock.GetUtcNow(),
     };
 
-    [GeneratedRegex("^[A-Za-z0-9_-]{3,32}$")]
+    [GeneratedRegex(@"^[A-Za-z0-9_-]{3,32}\z")]
     private static partial Regex CodeRegex();
 
-    [GeneratedRegex("^[a-z0-9_-]{1,50}$")]
+    [GeneratedRegex(@"^[a-z0-9_-]{1,50}\z")]
     private static partial Regex TagRegex();
 }
