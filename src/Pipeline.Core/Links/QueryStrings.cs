@@ -42,12 +42,38 @@ public static class QueryStrings
             var pair = extra[range];
             if (!pair.IsEmpty)
             {
-                builder.Append(first ? "" : "&").Append(pair);
+                AppendEscaped(builder.Append(first ? "" : "&"), pair);
                 first = false;
             }
         }
 
         return builder.Append(fragment).ToString();
+    }
+
+    /// <summary>
+    /// The reader's query as a URL may carry it: control characters, spaces and anything outside ASCII (a raw tab or
+    /// 0x01 byte sent by a client) percent-encoded as UTF-8, so the Location header holds only what a header may.
+    /// </summary>
+    private static void AppendEscaped(StringBuilder builder, ReadOnlySpan<char> text)
+    {
+        Span<byte> bytes = stackalloc byte[4];
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (c is > ' ' and < '\u007f')
+            {
+                builder.Append(c);
+                continue;
+            }
+
+            var length = char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1])
+                ? Encoding.UTF8.GetBytes(text.Slice(i++, 2), bytes)
+                : Encoding.UTF8.GetBytes(char.IsSurrogate(c) ? "\uFFFD" : c.ToString(), bytes);
+            foreach (var b in bytes[..length])
+            {
+                builder.Append('%').Append(b.ToString("X2", System.Globalization.CultureInfo.InvariantCulture));
+            }
+        }
     }
 
     private static ReadOnlySpan<char> Name(ReadOnlySpan<char> pair)

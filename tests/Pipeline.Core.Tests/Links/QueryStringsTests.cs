@@ -19,4 +19,15 @@ public sealed class QueryStringsTests
     {
         Assert.Equal(expected, QueryStrings.Merge(target, incoming));
     }
+
+    [Theory]
+    [InlineData("?a=\u0001", "https://e.com/p?a=%01")]
+    [InlineData("?a=\u001f&b=\u007f", "https://e.com/p?a=%1F&b=%7F")]
+    [InlineData("?a=x\ty", "https://e.com/p?a=x%09y")]
+    [InlineData("?q=caf\u00e9", "https://e.com/p?q=caf%C3%A9")]
+    public void Merge_RawControlOrNonAsciiCharacters_ArePercentEncoded(string incoming, string expected)
+    {
+        // A Location header cannot hold them: the redirect threw (500) when a client sent them raw.
+        Assert.Equal(expected, QueryStrings.Merge("https://e.com/p", incoming));
+    }
 }
