@@ -8,6 +8,35 @@ namespace Pipeline.Functions.Tests;
 [Collection(AzuriteCollection.Name)]
 public sealed class ShortLinkFunctionsTests(AzuriteFixture azurite)
 {
+    [Theory]
+    [InlineData("""{"url":"https://example.com/","tags":[null]}""", "invalid_tag")]
+    [InlineData("""{"url":"https://\u0430pple.com/"}""", "invalid_url")]
+    [InlineData("""{"url":"https://exa\u200bmple.com/"}""", "invalid_url")]
+    [InlineData(null, "invalid_url")]
+    public async Task CreateShortLink_HostileBody_Is400NotA500(string? json, string code)
+    {
+        await using var services = await PipelineServices.CreateAsync(azurite);
+        json ??= $$"""{"url":"https://example.com/?q={{new string('a', 40_000)}}"}""";
+
+        var (status, _, body) = await new LinkApi(services).CreateAsync(json);
+
+        Assert.Equal(StatusCodes.Status400BadRequest, status);
+        Assert.Equal(code, body!.Value.GetProperty("code").GetString());
+    }
+
+    [Fact]
+    public async Task CreateShortLink_UnicodeHost_RedirectsToItsPunycode()
+    {
+        await using var services = await PipelineServices.CreateAsync(azurite);
+        var api = new LinkApi(services);
+        var created = await api.CodeOfNewAsync("""{"url":"https://例え.jp/page"}""");
+
+        var (status, headers, _) = await api.FollowAsync(created);
+
+        Assert.Equal(StatusCodes.Status302Found, status);
+        Assert.Equal("https://xn--r8jz45g.jp/page", headers.Location.ToString());
+    }
+
     [Fact]
     public async Task CreateShortLink_HttpsUrl_Returns201WithCodeShortUrlAndUrl()
     {

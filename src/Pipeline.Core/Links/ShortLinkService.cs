@@ -217,6 +217,11 @@ public sealed partial class ShortLinkService(
 
             foreach (var tag in tags)
             {
+                if (tag is null)
+                {
+                    return new LinkError(LinkErrorCodes.InvalidTag, "tags must be a list of text");
+                }
+
                 if (CheckTag(tag, out _) is { } tagError)
                 {
                     return tagError;

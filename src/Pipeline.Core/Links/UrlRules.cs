@@ -3,12 +3,20 @@ namespace Pipeline.Core.Links;
 /// <summary>Which targets a short link may point at: absolute http(s) only, so a link can never run script.</summary>
 public static class UrlRules
 {
+    /// <summary>Longer targets are refused: browsers and proxies cut URLs beyond a few thousand characters anyway.</summary>
+    public const int MaxLength = 8192;
+
     /// <summary>Null when <paramref name="url"/> is acceptable, else the reason it is not.</summary>
     public static string? Check(string? url, Uri? shortLinkBase)
     {
         if (string.IsNullOrWhiteSpace(url))
         {
             return "url is required";
+        }
+
+        if (url.Length > MaxLength)
+        {
+            return $"url is longer than {MaxLength} characters";
         }
 
         if (!Uri.TryCreate(url.Trim(), UriKind.Absolute, out var uri))
@@ -26,6 +34,11 @@ public static class UrlRules
             return "url must not carry a user name or password";
         }
 
+        if (HostProblem(uri.Host) is { } hostProblem)
+        {
+            return hostProblem;
+        }
+
         if (shortLinkBase is not null && string.Equals(uri.Authority, shortLinkBase.Authority, StringComparison.OrdinalIgnoreCase))
         {
             return "url points at the short-link service itself, which would make a redirect loop";
@@ -35,5 +48,38 @@ public static class UrlRules
     }
 
     /// <summary>The URL as it goes into a <c>Location</c> header: absolute, percent-encoded, host in ASCII (punycode).</summary>
-    public static string Normalize(string url) => new Uri(url.Trim(), UriKind.Absolute).AbsoluteUri;
+    public static string Normalize(string url)
+    {
+        var uri = new Uri(url.Trim(), UriKind.Absolute);
+        return uri.Host == uri.IdnHost ? uri.AbsoluteUri : new UriBuilder(uri) { Host = uri.IdnHost }.Uri.AbsoluteUri;
+    }
+
+    /// <summary>
+    /// Why a host cannot be a target: invisible characters (a zero-width space), or a name that mixes Latin letters
+    /// with Cyrillic or Greek ones in one label, the shape of a look-alike of a known name (<c>аpple.com</c>).
+    /// </summary>
+    private static string? HostProblem(string host)
+    {
+        foreach (var label in host.Split('.'))
+        {
+            var (latin, lookalike) = (false, false);
+            foreach (var c in label)
+            {
+                if (char.GetUnicodeCategory(c) is System.Globalization.UnicodeCategory.Format or System.Globalization.UnicodeCategory.Control)
+                {
+                    return "url host contains an invisible character";
+                }
+
+                latin |= char.IsAsciiLetter(c);
+                lookalike |= c is >= '\u0370' and <= '\u03FF' or >= '\u0400' and <= '\u04FF';
+            }
+
+            if (latin && lookalike)
+            {
+                return $"url host '{host}' mixes Latin with Cyrillic or Greek letters, as look-alikes of other names do";
+            }
+        }
+
+        return null;
+    }
 }

@@ -35,4 +35,30 @@ public sealed class UrlRulesTests
     {
         Assert.False(string.IsNullOrWhiteSpace(UrlRules.Check(url, ShortBase)));
     }
+
+    [Theory]
+    [InlineData("https://\u0430pple.com/")]
+    [InlineData("https://exa\u200Bmple.com/")]
+    [InlineData("https://g\u03BFogle.com/")]
+    public void Check_LookAlikeOrInvisibleHost_IsRefused(string url)
+    {
+        Assert.NotNull(UrlRules.Check(url, ShortBase));
+    }
+
+    [Fact]
+    public void Check_UrlOverTheLengthLimit_IsRefusedWithAReason()
+    {
+        var url = "https://example.com/?q=" + new string('a', UrlRules.MaxLength);
+
+        Assert.Contains("longer than", UrlRules.Check(url, ShortBase));
+    }
+
+    [Theory]
+    [InlineData("https://例え.jp/page", "https://xn--r8jz45g.jp/page")]
+    [InlineData("https://пример.рф/", "https://xn--e1afmkfd.xn--p1ai/")]
+    [InlineData("https://example.com/a b", "https://example.com/a%20b")]
+    public void Normalize_UnicodeHost_IsWrittenInPunycode(string url, string expected)
+    {
+        Assert.Equal(expected, UrlRules.Normalize(url));
+    }
 }
