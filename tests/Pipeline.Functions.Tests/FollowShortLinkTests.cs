@@ -41,7 +41,7 @@ public sealed class FollowShortLinkTests(AzuriteFixture azurite)
 
     [Theory]
     [InlineData("https://example.com/story", "?utm_source=x", "https://example.com/story?utm_source=x")]
-    [InlineData("https://example.com/story?id=7#top", "?utm_source=x&id=8", "https://example.com/story?utm_source=x&id=8#top")]
+    [InlineData("https://example.com/story?id=7#top", "?utm_source=x&id=8", "https://example.com/story?id=7&utm_source=x#top")]
     [InlineData("https://example.com/story?id=7&a=1", "?utm_medium=social", "https://example.com/story?id=7&a=1&utm_medium=social")]
     [InlineData("https://example.com/story?id=7", "", "https://example.com/story?id=7")]
     public async Task FollowShortLink_QueryString_IsMergedIntoTheTarget(string target, string query, string expected)

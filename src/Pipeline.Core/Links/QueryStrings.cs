@@ -5,9 +5,18 @@ namespace Pipeline.Core.Links;
 /// <summary>Passes the short URL's query string on to the target, so UTM tags added when sharing reach the page.</summary>
 public static class QueryStrings
 {
+    // Names sites read as "where to go next": passed on from a reader, any of them turns a target into a redirector.
+    private static readonly HashSet<string> Steering = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "q", "url", "u", "next", "redirect", "redirect_uri", "redirect_url", "redirectUrl", "return", "returnUrl", "return_to",
+        "returnTo", "continue", "dest", "destination", "goto", "target", "to", "link", "out", "forward", "callback", "r",
+    };
+
     /// <summary>
-    /// The target with <paramref name="incoming"/> (<c>?a=1&amp;b=2</c> or empty) merged into its query: parameters the
-    /// short URL names replace the target's own of the same name, the rest of the target's stay, a fragment stays last.
+    /// The target with <paramref name="incoming"/> (<c>?a=1&amp;b=2</c> or empty) added to its query: the target's own
+    /// parameters always win (a reader's <c>?q=</c> must not re-point <c>google.com/url?q=…</c> or a login's <c>next=</c>:
+    /// that would make our domain an open redirect), parameters that steer navigation are never passed on, the rest are
+    /// appended; a fragment stays last.
     /// </summary>
     public static string Merge(string target, string? incoming)
     {
@@ -30,7 +39,7 @@ public static class QueryStrings
         foreach (var range in own.Split('&'))
         {
             var pair = own[range];
-            if (!pair.IsEmpty && !Names(extra, Name(pair)))
+            if (!pair.IsEmpty)
             {
                 builder.Append(first ? "" : "&").Append(pair);
                 first = false;
@@ -40,11 +49,17 @@ public static class QueryStrings
         foreach (var range in extra.Split('&'))
         {
             var pair = extra[range];
-            if (!pair.IsEmpty)
+            if (!pair.IsEmpty && !Names(own, Name(pair)) && !Steering.Contains(Name(pair).ToString()))
             {
                 AppendEscaped(builder.Append(first ? "" : "&"), pair);
                 first = false;
             }
+        }
+
+        if (first && question < 0)
+        {
+            // Nothing to pass on, and the target had no query: it stays as it was.
+            builder.Length--;
         }
 
         return builder.Append(fragment).ToString();
