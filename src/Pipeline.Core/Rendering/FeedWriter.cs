@@ -40,7 +40,9 @@ public static class FeedWriter
             XmlFiles.Element(xml, "pubDate", SiteText.Rfc822(item.PublishedAt));
             if (item.Description is not null)
             {
-                XmlFiles.Element(xml, "description", item.Description);
+                // RSS readers render an item's description as HTML: the summary is plain text, so it is HTML-encoded
+                // before the XML writer escapes it again ("<script>" arrives as text, never as markup).
+                XmlFiles.Element(xml, "description", System.Net.WebUtility.HtmlEncode(item.Description));
             }
 
             XmlFiles.Element(xml, "category", SiteText.Humanize(item.Section));

@@ -24,6 +24,20 @@ public sealed class FeedWriterTests
     }
 
     [Fact]
+    public void Rss_DescriptionWithMarkup_ReachesAFeedReaderAsTextNotMarkup()
+    {
+        var item = new ArticleSummary("a1", "Headline", "2026/03/03/x/", "world",
+            new DateTimeOffset(2026, 3, 3, 10, 0, 0, TimeSpan.Zero), new DateTimeOffset(2026, 3, 3, 10, 0, 0, TimeSpan.Zero), "Quote: <script>alert(1)</script> & more", "abc");
+
+        var rss = XDocument.Parse(System.Text.Encoding.UTF8.GetString(FeedWriter.Rss(Channel, [item], Site)));
+
+        // A reader takes the element's text as HTML: it must be the encoded form, which displays as the original text.
+        var description = rss.Root!.Element("channel")!.Element("item")!.Element("description")!.Value;
+        Assert.Equal("Quote: &lt;script&gt;alert(1)&lt;/script&gt; &amp; more", description);
+        Assert.Equal("Quote: <script>alert(1)</script> & more", System.Net.WebUtility.HtmlDecode(description));
+    }
+
+    [Fact]
     public void Atom_NoArticles_IsStillAValidFeedWithAnUpdatedTime()
     {
         XNamespace atom = FeedWriter.AtomNamespace;
