@@ -39,9 +39,14 @@ public static class UrlRules
             return hostProblem;
         }
 
-        if (shortLinkBase is not null && string.Equals(uri.Authority, shortLinkBase.Authority, StringComparison.OrdinalIgnoreCase))
+        if (shortLinkBase is not null && IsSelf(uri, shortLinkBase))
         {
             return "url points at the short-link service itself, which would make a redirect loop";
+        }
+
+        if (shortLinkBase is not null && IsLocal(uri.Host) && !IsLocal(shortLinkBase.Host))
+        {
+            return "url points at this machine (a loopback or unspecified address), which no reader can reach";
         }
 
         return null;
@@ -52,6 +57,44 @@ public static class UrlRules
     {
         var uri = new Uri(url.Trim(), UriKind.Absolute);
         return uri.Host == uri.IdnHost ? uri.AbsoluteUri : new UriBuilder(uri) { Host = uri.IdnHost }.Uri.AbsoluteUri;
+    }
+
+    /// <summary>
+    /// The short-link service's own address in any spelling: the same name with a trailing dot or in another case, or,
+    /// where the service runs on this machine, any loopback or unspecified address on its port (<c>localhost</c>,
+    /// <c>[::1]</c>, <c>127.0.0.2</c>, <c>0.0.0.0</c>).
+    /// </summary>
+    private static bool IsSelf(Uri target, Uri service)
+    {
+        if (target.Port != service.Port)
+        {
+            return false;
+        }
+
+        var (a, b) = (target.Host.TrimEnd('.'), service.Host.TrimEnd('.'));
+        return string.Equals(a, b, StringComparison.OrdinalIgnoreCase) || (IsLocal(a) && IsLocal(b));
+    }
+
+    /// <summary><c>localhost</c>, a loopback address (IPv4, IPv6 or IPv4-mapped) or the unspecified one.</summary>
+    private static bool IsLocal(string host)
+    {
+        var name = host.TrimEnd('.').Trim('[', ']');
+        if (name.Equals("localhost", StringComparison.OrdinalIgnoreCase) || name.EndsWith(".localhost", StringComparison.OrdinalIgnoreCase))
+        {
+            return true;
+        }
+
+        if (!System.Net.IPAddress.TryParse(name, out var address))
+        {
+            return false;
+        }
+
+        if (address.IsIPv4MappedToIPv6)
+        {
+            address = address.MapToIPv4();
+        }
+
+        return System.Net.IPAddress.IsLoopback(address) || address.Equals(System.Net.IPAddress.Any) || address.Equals(System.Net.IPAddress.IPv6Any);
     }
 
     /// <summary>

@@ -61,4 +61,39 @@ public sealed class UrlRulesTests
     {
         Assert.Equal(expected, UrlRules.Normalize(url));
     }
+
+    [Theory]
+    [InlineData("http://localhost:7071/abc")]
+    [InlineData("http://127.0.0.1.:7071/abc")]
+    [InlineData("http://[::1]:7071/abc")]
+    [InlineData("http://[::ffff:127.0.0.1]:7071/abc")]
+    [InlineData("http://0.0.0.0:7071/abc")]
+    [InlineData("http://127.0.0.2:7071/abc")]
+    [InlineData("http://LOCALHOST:7071/")]
+    public void Check_ServiceItselfUnderAnotherName_IsRefusedAsALoop(string url)
+    {
+        Assert.Contains("itself", UrlRules.Check(url, new Uri("http://127.0.0.1:7071/")));
+    }
+
+    [Theory]
+    [InlineData("http://localhost:8080/page")]
+    [InlineData("http://127.0.0.1/")]
+    [InlineData("http://[::1]/")]
+    public void Check_LoopbackTargetOfAPublicService_IsRefused(string url)
+    {
+        Assert.Contains("this machine", UrlRules.Check(url, ShortBase));
+    }
+
+    [Fact]
+    public void Check_LocalPageOfALocalService_IsAccepted()
+    {
+        // On the local host the site is on another port of the same machine: its pages are fair targets.
+        Assert.Null(UrlRules.Check("http://127.0.0.1:8080/2026/03/03/story/", new Uri("http://127.0.0.1:7071/")));
+    }
+
+    [Fact]
+    public void Check_ServiceNameWithATrailingDot_IsRefusedAsALoop()
+    {
+        Assert.Contains("itself", UrlRules.Check("https://nws.example./x", ShortBase));
+    }
 }
