@@ -38,10 +38,9 @@ public sealed class GetUploadStatus(ArticleQueries queries, PublicUrls urls)
 
     private async Task<IActionResult> ListAsync(HttpRequest request, CancellationToken cancellationToken)
     {
-        var top = DefaultTop;
-        if (request.Query.TryGetValue("top", out var topText) && (!int.TryParse(topText, out top) || top < 1 || top > ArticleQueries.MaxTop))
+        if (!TopQuery.TryRead(request, DefaultTop, out var top, out var invalid))
         {
-            return ApiResults.Error(StatusCodes.Status400BadRequest, "invalid_top", $"top must be a number from 1 to {ArticleQueries.MaxTop}");
+            return invalid;
         }
 
         var uploads = await queries.ListUploadsAsync(top, cancellationToken);

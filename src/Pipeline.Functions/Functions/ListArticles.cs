@@ -17,10 +17,9 @@ public sealed class ListArticles(ArticleQueries queries, PublicUrls urls)
         CancellationToken cancellationToken)
     {
         var query = request.Query;
-        var top = DefaultTop;
-        if (query.TryGetValue("top", out var topText) && (!int.TryParse(topText, out top) || top < 1 || top > ArticleQueries.MaxTop))
+        if (!TopQuery.TryRead(request, DefaultTop, out var top, out var invalid))
         {
-            return ApiResults.Error(StatusCodes.Status400BadRequest, "invalid_top", $"top must be a number from 1 to {ArticleQueries.MaxTop}");
+            return invalid;
         }
 
         var page = await queries.ListAsync(query["section"], query["tag"], query["month"], top, query["continuation"], cancellationToken);

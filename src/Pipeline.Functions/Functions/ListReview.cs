@@ -16,10 +16,9 @@ public sealed class ListReview(ArticleQueries queries, PublicUrls urls)
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = "api/review")] HttpRequest request,
         CancellationToken cancellationToken)
     {
-        var top = DefaultTop;
-        if (request.Query.TryGetValue("top", out var topText) && (!int.TryParse(topText, out top) || top < 1 || top > ArticleQueries.MaxTop))
+        if (!TopQuery.TryRead(request, DefaultTop, out var top, out var invalid))
         {
-            return ApiResults.Error(StatusCodes.Status400BadRequest, "invalid_top", $"top must be a number from 1 to {ArticleQueries.MaxTop}");
+            return invalid;
         }
 
         var (items, continuation) = await queries.ListReviewAsync(top, request.Query["continuation"], cancellationToken);
