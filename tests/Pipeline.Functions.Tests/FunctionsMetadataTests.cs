@@ -6,14 +6,18 @@ namespace Pipeline.Functions.Tests;
 /// <summary>The built functions.metadata is what the Functions host in Azure reads; it must declare what the app promises.</summary>
 public sealed class FunctionsMetadataTests
 {
-    private static JsonElement Function(string name)
+    /// <summary>The functions.metadata built beside this test run (same configuration).</summary>
+    private static JsonElement Metadata()
     {
         var root = RepositoryRoot.Find()!;
         var configuration = new DirectoryInfo(Path.TrimEndingDirectorySeparator(AppContext.BaseDirectory)).Parent!.Name;
         var path = Path.Combine(root, "src", "Pipeline.Functions", "bin", configuration, "net10.0", "functions.metadata");
         using var document = JsonDocument.Parse(File.ReadAllText(path));
-        return document.RootElement.EnumerateArray().Single(f => f.GetProperty("name").GetString() == name).Clone();
+        return document.RootElement.Clone();
     }
+
+    private static JsonElement Function(string name) =>
+        Metadata().EnumerateArray().Single(f => f.GetProperty("name").GetString() == name);
 
     private static JsonElement Trigger(JsonElement function) =>
         function.GetProperty("bindings").EnumerateArray().Single(b => b.GetProperty("type").GetString()!.EndsWith("Trigger", StringComparison.Ordinal));
@@ -68,10 +72,7 @@ public sealed class FunctionsMetadataTests
     [Fact]
     public void HttpRoutes_NoTwoCanMatchTheSameRequest()
     {
-        var root = RepositoryRoot.Find()!;
-        var configuration = new DirectoryInfo(Path.TrimEndingDirectorySeparator(AppContext.BaseDirectory)).Parent!.Name;
-        using var document = JsonDocument.Parse(File.ReadAllText(Path.Combine(root, "src", "Pipeline.Functions", "bin", configuration, "net10.0", "functions.metadata")));
-        var routes = document.RootElement.EnumerateArray()
+        var routes = Metadata().EnumerateArray()
             .Select(f => (Name: f.GetProperty("name").GetString()!, Trigger: f.GetProperty("bindings").EnumerateArray().First()))
             .Where(f => f.Trigger.GetProperty("type").GetString() == "httpTrigger")
             .Select(f => (f.Name, Route: f.Trigger.GetProperty("route").GetString()!, Methods: f.Trigger.GetProperty("methods").EnumerateArray().Select(m => m.GetString()!.ToLowerInvariant()).ToList()))

@@ -59,28 +59,7 @@ public static class StoryKeys
     }
 
     // White space runs count as one space, and case is ignored, so a re-copied page with other line ends is one story.
-    private static void Append(StringBuilder builder, string value)
-    {
-        var space = false;
-        foreach (var c in value.AsSpan().Trim())
-        {
-            if (char.IsWhiteSpace(c))
-            {
-                space = true;
-                continue;
-            }
-
-            if (space)
-            {
-                builder.Append(' ');
-                space = false;
-            }
-
-            builder.Append(char.ToLowerInvariant(c));
-        }
-
-        builder.Append('\n');
-    }
+    private static void Append(StringBuilder builder, string value) => Text.CollapsedText.Append(builder, value, lowerCase: true).Append('\n');
 
     private static string Hash(string value) =>
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(value)).AsSpan(0, 16));

@@ -660,7 +660,8 @@ internal sealed class PageArticleReader(PageLines lines, ParseContext context)
         var headline = untitled ? Untitled(paragraphs) : header.Headline;
         var gallery = header.Gallery;
         var lead = gallery.FirstOrDefault(p => p.Caption is not null || p.Credit is not null) ?? new ImageCaption(header.Caption, header.Credit);
-        List<string> reasons = !untitled ? ReviewReasons(header, paragraphs, dateline)
+        var basis = untitled ? null : HeadlineConfirmation(header, dateline);
+        List<string> reasons = !untitled ? ReviewReasons(header, paragraphs, basis)
             : nameOnly ? [$"no headline was copied with this story: the line above it, \"{Shorten(header.Headline)}\", reads like a name alone and is kept as the byline; the headline shown is made of the story's first words, give it one when you approve it"]
             : ["no headline was copied with this story: the one shown is made of its first words; give it a headline when you approve it"];
         return new ParsedArticle
@@ -670,7 +671,7 @@ internal sealed class PageArticleReader(PageLines lines, ParseContext context)
             ImageCredit = lead.Credit,
             Gallery = gallery.Count > 1 ? gallery.ToList() : [],
             ReviewReasons = reasons,
-            HeadlineBasis = untitled ? null : HeadlineConfirmation(header, dateline) ?? "the line above the page's header words; nothing confirms it",
+            HeadlineBasis = untitled ? null : basis ?? "the line above the page's header words; nothing confirms it",
             OriginalShortUrl = header.ShortUrl,
             UpdatedText = header.UpdatedText,
             Updated = updated,
@@ -689,11 +690,12 @@ internal sealed class PageArticleReader(PageLines lines, ParseContext context)
     /// Why an editor should confirm the article before it goes live; empty when the headline is confirmed (printed
     /// again, or directly followed by its caption, gallery, summary or dateline), looks like a headline, and has a body.
     /// </summary>
-    private List<string> ReviewReasons(PageHeader header, List<string> paragraphs, string? dateline)
+    /// <param name="basis">What confirms the headline (<see cref="HeadlineConfirmation"/>); null when nothing does.</param>
+    private static List<string> ReviewReasons(PageHeader header, List<string> paragraphs, string? basis)
     {
         var reasons = new List<string>();
         var headline = header.Headline.AsSpan();
-        if (HeadlineConfirmation(header, dateline) is null)
+        if (basis is null)
         {
             reasons.Add($"the headline \"{Shorten(header.Headline)}\" is printed once and nothing that follows a headline (caption, summary, dateline) comes right after it");
         }

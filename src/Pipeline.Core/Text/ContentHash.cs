@@ -10,29 +10,7 @@ public static class ContentHash
     public static string Of(ParsedArticle article)
     {
         var builder = new StringBuilder(4096);
-        void Add(string? value)
-        {
-            // Runs of white space count as one space, so re-saving a file with other line ends or indentation is no edit.
-            var space = false;
-            foreach (var c in (value ?? string.Empty).AsSpan().Trim())
-            {
-                if (char.IsWhiteSpace(c))
-                {
-                    space = true;
-                    continue;
-                }
-
-                if (space)
-                {
-                    builder.Append(' ');
-                    space = false;
-                }
-
-                builder.Append(c);
-            }
-
-            builder.Append('\u001f');
-        }
+        void Add(string? value) => CollapsedText.Append(builder, value).Append('\u001f');
 
         Add(article.Headline);
         Add(article.Caption);
