@@ -129,6 +129,8 @@ resource appSettings 'Microsoft.Web/sites/config@2024-11-01' = {
     // PipelineOptions whose local defaults point at 127.0.0.1.
     Pipeline__SiteBaseUrl: siteBaseUrl
     Pipeline__ShortLinkBaseUrl: 'https://${shortLinkHost}/'
+    // "/" answers 204 instead of the Functions host's HTML home page, as on the local host.
+    AzureWebJobsDisableHomepage: 'true'
     // Entra-authenticated telemetry from the host and the worker, as the app's identity.
     APPLICATIONINSIGHTS_CONNECTION_STRING: applicationInsights.properties.ConnectionString
     APPLICATIONINSIGHTS_AUTHENTICATION_STRING: 'ClientId=${identityClientId};Authorization=AAD'

@@ -46,12 +46,10 @@ public static class DevHostApplication
             }
 
             var app = Build(args, hostOptions, connection, local);
-            var clients = app.Services.GetRequiredService<StorageClients>();
-            await clients.EnsureCreatedAsync(CancellationToken.None);
-            await app.Services.GetRequiredService<SitePublisher>().PublishThemeAsync(includeHome: true, CancellationToken.None);
-
             await app.StartAsync();
             var stopping = app.Lifetime.ApplicationStopping;
+            // Examples go up once the containers exist; a slow start goes on provisioning in the background meanwhile.
+            await app.Services.GetRequiredService<StartupProvisioning>().Completion.WaitAsync(stopping);
             var seeded = hostOptions.SeedExamples && root is not null
                 ? await app.Services.GetRequiredService<ExampleUploader>().UploadIfEmptyAsync(Path.Combine(root, "samples"), stopping)
                 : [];

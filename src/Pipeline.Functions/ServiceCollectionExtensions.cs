@@ -12,6 +12,10 @@ public static class ServiceCollectionExtensions
     public static IServiceCollection AddPipelineFunctions(this IServiceCollection services)
     {
         services.AddSingleton<Http.ApiResults>();
+
+        // Both hosts (the Functions worker and the local host) provision a fresh account the same way before they serve.
+        services.AddSingleton<Storage.StartupProvisioning>();
+        services.AddHostedService(sp => sp.GetRequiredService<Storage.StartupProvisioning>());
         return services;
     }
 

@@ -28,23 +28,31 @@ public sealed class StorageClients(BlobServiceClient blobs, QueueServiceClient q
     public TableClient ShortLinks => field ??= TableService.GetTableClient(Names.ShortLinksTable);
     public TableClient UploadsTable => field ??= TableService.GetTableClient(Names.UploadsTable);
 
-    /// <summary>Creates every container, table and queue the pipeline uses (local runs and tests; in Azure, infra does it).</summary>
-    public async Task EnsureCreatedAsync(CancellationToken cancellationToken)
+    /// <summary>Creates every container, table and queue the pipeline uses that is missing (tests; the hosts use <see cref="StartupProvisioning"/>).</summary>
+    public Task EnsureCreatedAsync(CancellationToken cancellationToken) =>
+        Task.WhenAll(Resources().Select(resource => resource.CreateIfMissingAsync(cancellationToken)));
+
+    /// <summary>Every container, queue and table the pipeline uses, each with the call that creates it when missing.</summary>
+    public IEnumerable<StorageResource> Resources()
     {
-        var work = new List<Task>
+        foreach (var container in new[] { Uploads, Site, Content, Templates })
         {
-            Uploads.CreateIfNotExistsAsync(cancellationToken: cancellationToken),
-            Site.CreateIfNotExistsAsync(cancellationToken: cancellationToken),
-            Content.CreateIfNotExistsAsync(cancellationToken: cancellationToken),
-            Templates.CreateIfNotExistsAsync(cancellationToken: cancellationToken),
-            RenderQueue.CreateIfNotExistsAsync(cancellationToken: cancellationToken),
-            RenderPoisonQueue.CreateIfNotExistsAsync(cancellationToken: cancellationToken),
-        };
-        foreach (var table in new[] { Articles, ArticleIndex, Slugs, ShortLinks, UploadsTable })
-        {
-            work.Add(table.CreateIfNotExistsAsync(cancellationToken));
+            yield return new("Blob", container.Name, async ct => (await container.CreateIfNotExistsAsync(cancellationToken: ct)) is not null);
         }
 
-        await Task.WhenAll(work);
+        foreach (var queue in new[] { RenderQueue, RenderPoisonQueue })
+        {
+            yield return new("Queue", queue.Name, async ct => (await queue.CreateIfNotExistsAsync(cancellationToken: ct)) is not null);
+        }
+
+        foreach (var table in new[] { Articles, ArticleIndex, Slugs, ShortLinks, UploadsTable })
+        {
+            // The table client answers with the item either way; one that existed carries the 409 it was answered.
+            yield return new("Table", table.Name, async ct => (await table.CreateIfNotExistsAsync(ct)).GetRawResponse().Status < 300);
+        }
     }
 }
+
+/// <summary>One container, queue or table; <see cref="CreateIfMissingAsync"/> answers whether it created it.</summary>
+/// <param name="Kind">Blob, Queue or Table: the service, as the Storage … Data Contributor role names it.</param>
+public sealed record StorageResource(string Kind, string Name, Func<CancellationToken, Task<bool>> CreateIfMissingAsync);

@@ -27,6 +27,15 @@ public sealed class ShortLinksEndToEndTests(AzuriteFixture azurite, ITestOutputH
             var wrongKey = await anonymous.GetAsync("api/links?code=not-the-key");
             Assert.Equal(HttpStatusCode.Unauthorized, wrongKey.StatusCode);
 
+            // Answers no function gives, as the Functions host gives them: 401 without a body, 404 for an unknown
+            // route and for a known route with a method it does not take, 204 for "/" (home page turned off).
+            Assert.Equal("", await wrongKey.Content.ReadAsStringAsync());
+            var unknown = await editor.GetAsync("api/no/such/route");
+            Assert.Equal((HttpStatusCode.NotFound, ""), (unknown.StatusCode, await unknown.Content.ReadAsStringAsync()));
+            var wrongMethod = await editor.PutAsJsonAsync("api/links", new { url = "https://example.com/" });
+            Assert.Equal((HttpStatusCode.NotFound, ""), (wrongMethod.StatusCode, await wrongMethod.Content.ReadAsStringAsync()));
+            Assert.Equal(HttpStatusCode.NoContent, (await anonymous.GetAsync("/")).StatusCode);
+
             var created = await editor.PostAsJsonAsync("api/links", new { url = "https://example.com/story?id=7", code = "E2e-Link", tags = new[] { "desk" } });
             Assert.Equal(HttpStatusCode.Created, created.StatusCode);
 

@@ -117,6 +117,13 @@ public sealed class FunctionAppTemplateTests
     }
 
     [Fact]
+    public void AppSettings_TurnOffTheHostsHomePage_AsTheLocalHostAnswersRoot()
+    {
+        // The local host answers "/" on the API port with 204; the Functions host does so only with this setting.
+        Assert.Equal("true", Infra.AppSettings["AzureWebJobsDisableHomepage"]?.ToString());
+    }
+
+    [Fact]
     public void AppSettings_SendTelemetryWithTheAppsIdentity()
     {
         var insights = Infra.Template.Single("Microsoft.Insights/components");

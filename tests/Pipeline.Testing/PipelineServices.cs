@@ -27,18 +27,7 @@ public sealed class PipelineServices : IAsyncDisposable
     public static async Task<PipelineServices> CreateAsync(AzuriteFixture azurite, Action<IServiceCollection>? configure = null, Dictionary<string, string?>? settings = null)
     {
         var prefix = AzuriteFixture.NewPrefix();
-        var values = new Dictionary<string, string?>
-        {
-            [StorageNames.Connection] = azurite.ConnectionString,
-            ["Pipeline:SiteBaseUrl"] = "http://127.0.0.1:8080/",
-            ["Pipeline:ShortLinkBaseUrl"] = "http://127.0.0.1:7071/",
-        };
-        foreach (var (key, value) in StorageSettings(prefix).Concat(settings ?? []))
-        {
-            values[key] = value;
-        }
-
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(Settings(azurite, prefix, settings)).Build();
         var services = new ServiceCollection();
         services.AddSingleton<IConfiguration>(configuration);
         services.AddLogging();
@@ -47,6 +36,23 @@ public sealed class PipelineServices : IAsyncDisposable
         var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
         await provider.GetRequiredService<StorageClients>().EnsureCreatedAsync(CancellationToken.None);
         return new PipelineServices(provider, prefix);
+    }
+
+    /// <summary>The settings of an app whose containers, tables and queues carry <paramref name="prefix"/>, on this Azurite.</summary>
+    public static Dictionary<string, string?> Settings(AzuriteFixture azurite, string prefix, Dictionary<string, string?>? extra = null)
+    {
+        var values = new Dictionary<string, string?>
+        {
+            [StorageNames.Connection] = azurite.ConnectionString,
+            ["Pipeline:SiteBaseUrl"] = "http://127.0.0.1:8080/",
+            ["Pipeline:ShortLinkBaseUrl"] = "http://127.0.0.1:7071/",
+        };
+        foreach (var (key, value) in StorageSettings(prefix).Concat(extra ?? []))
+        {
+            values[key] = value;
+        }
+
+        return values;
     }
 
     /// <summary>Settings under which ingest queues every render, for tests that take render messages in an order of their own.</summary>

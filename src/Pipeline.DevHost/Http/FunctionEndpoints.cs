@@ -29,14 +29,23 @@ public static class FunctionEndpoints
                 .RequireHost($"*:{apiPort}")
                 .WithName(function.Name);
         }
+
+        // What the Functions host answers when no function takes the request: its routes carry their methods, so a
+        // known route with another method is no match either (404, where ASP.NET routing alone would answer 405);
+        // "/" is the host's home page, which the deployment turns off (AzureWebJobsDisableHomepage), leaving 204.
+        app.MapFallback(context =>
+        {
+            context.Response.StatusCode = context.Request.Path.Value == "/" ? StatusCodes.Status204NoContent : StatusCodes.Status404NotFound;
+            return Task.CompletedTask;
+        }).RequireHost($"*:{apiPort}");
     }
 
     private static async Task InvokeAsync(HttpContext context, Func<HttpContext, Task<IActionResult>> invoke, byte[]? expectedKey)
     {
         if (expectedKey is not null && !HasKey(context, expectedKey))
         {
+            // As the Functions host answers a missing or wrong key: the status alone, no body.
             context.Response.StatusCode = StatusCodes.Status401Unauthorized;
-            await context.Response.WriteAsJsonAsync(new { code = "unauthorized", message = "this endpoint needs the API key (x-functions-key header or ?code=)" });
             return;
         }
 
