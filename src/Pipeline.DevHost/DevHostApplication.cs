@@ -92,15 +92,13 @@ public static class DevHostApplication
 
         builder.Logging.ClearProviders();
         builder.Logging.AddSimpleConsole(o => { o.SingleLine = true; o.TimestampFormat = "HH:mm:ss "; });
-        // Azure.Core logs every 404 as a warning; for the pipeline a missing blob or row is an answer, not a problem.
-        builder.Logging.AddFilter("Azure", LogLevel.Error);
-        builder.Logging.AddFilter("Microsoft", LogLevel.Warning);
+        // The same levels as the Functions worker; then what only the local host has (Kestrel, the WebJobs SDK).
+        builder.Logging.AddPipelineLogLevels();
         // Hosting only logs request start/finish (Information), but while it logs at all it starts an Activity and a
         // log scope for every request: a third of a cached redirect's cost. Unhandled errors are Kestrel's category.
         builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.None);
         builder.Logging.AddFilter("Host", LogLevel.Warning);
         builder.Logging.AddFilter("Function", LogLevel.Warning);
-        builder.Logging.AddFilter("Pipeline", LogLevel.Information);
 
         builder.WebHost.UseUrls($"http://127.0.0.1:{hostOptions.ApiPort}", $"http://127.0.0.1:{hostOptions.SitePort}");
         // The API takes JSON bodies only (the functions cap them at 64 KB); nothing larger needs to be read at all.

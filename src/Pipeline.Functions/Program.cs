@@ -6,5 +6,6 @@ using Pipeline.Storage;
 
 var builder = FunctionsApplication.CreateBuilder(args);
 builder.ConfigureFunctionsWebApplication();
+builder.Logging.AddPipelineLogLevels();
 builder.Services.AddPipelineCore().AddPipelineStorage(builder.Configuration).AddPipelineFunctions().AddPipelineTelemetry();
 builder.Build().Run();

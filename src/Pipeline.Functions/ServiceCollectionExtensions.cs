@@ -20,6 +20,22 @@ public static class ServiceCollectionExtensions
     }
 
     /// <summary>
+    /// The log levels of both hosts: the pipeline's own steps at Information (each names its BlobName, ArticleId or
+    /// Code); the Azure SDK and the framework at Warning. Azure.Core reports every 4xx/5xx answer as a warning, the
+    /// expected ones too (a missing blob is a 404, creating what exists a 409), so it is shown from Error: an
+    /// unexpected answer raises an exception, which the pipeline or the host logs where it is not handled.
+    /// </summary>
+    public static ILoggingBuilder AddPipelineLogLevels(this ILoggingBuilder logging)
+    {
+        logging.SetMinimumLevel(LogLevel.Warning);
+        logging.AddFilter("Pipeline", LogLevel.Information);
+        logging.AddFilter("Azure", LogLevel.Warning);
+        logging.AddFilter("Azure.Core", LogLevel.Error);
+        logging.AddFilter("Microsoft", LogLevel.Warning);
+        return logging;
+    }
+
+    /// <summary>
     /// Sends the worker's logs and dependencies to Application Insights (APPLICATIONINSIGHTS_CONNECTION_STRING, with
     /// APPLICATIONINSIGHTS_AUTHENTICATION_STRING for Entra auth); without a connection string nothing is sent.
     /// </summary>

@@ -244,7 +244,7 @@ public sealed class ArticleIngestor(
             ReviewReasons = article.ReviewReasons,
         };
         record = await articles.SaveAsync(PublishIfDue(record, article, now), cancellationToken);
-        logger.LogInformation("Stored new article {ArticleId} ({Slug}, {State}) from {BlobName}", id, slug, record.State, blobName);
+        logger.LogInformation("Stored new article {ArticleId} ({Slug}, {State}, short link {Code}) from {BlobName}", id, slug, record.State, record.ShortCode, blobName);
         return record;
     }
 
