@@ -49,6 +49,12 @@ public sealed class RetryAndPoisonTests(AzuriteFixture azurite)
 
         Assert.Equal(StatusCodes.Status404NotFound, missingStatus);
         Assert.Equal(StatusCodes.Status404NotFound, otherStatus);
+
+        // The refused retry left no trace: the name is still unknown, not "an upload that no longer exists".
+        var (statusAfter, _, json) = await HttpResults.CallAsync(
+            r => services.Create<GetUploadStatus>().Run(r, "nothing.txt", CancellationToken.None), "GET", "/api/uploads/nothing.txt");
+        Assert.Equal(StatusCodes.Status404NotFound, statusAfter);
+        Assert.Equal("not_found", json!.Value.GetProperty("code").GetString());
     }
 
     [Fact]
