@@ -3,8 +3,7 @@ namespace Pipeline.DevHost.Site;
 /// <summary>Headers every response of the local host carries; the policy is one the default theme satisfies.</summary>
 public static class SecurityHeaders
 {
-    public const string ContentSecurityPolicy =
-        "default-src 'self'; img-src 'self' https: data:; style-src 'self'; script-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+    public const string ContentSecurityPolicy = Core.Rendering.SitePolicy.ContentSecurityPolicyHeader;
 
     public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) => app.Use(async (context, next) =>
     {

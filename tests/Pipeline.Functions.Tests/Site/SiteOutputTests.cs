@@ -30,6 +30,12 @@ public sealed class SiteOutputTests(AzuriteFixture azurite)
         {
             var document = SiteFiles.ParseStrict(html);
             Assert.True(document.QuerySelectorAll("h1").Length == 1, $"{path}: exactly one h1");
+
+            // The static-website endpoint sends no headers: the policy travels in the page, ahead of anything it governs.
+            var head = document.Head!.Children;
+            Assert.Equal("Content-Security-Policy", head[1].GetAttribute("http-equiv"));
+            Assert.Equal(Core.Rendering.SitePolicy.ContentSecurityPolicy, head[1].GetAttribute("content"));
+            Assert.DoesNotContain("frame-ancestors", head[1].GetAttribute("content"), StringComparison.Ordinal);
             AssertAbsolute(path, document.QuerySelector("link[rel=canonical]")?.GetAttribute("href"));
             foreach (var property in new[] { "og:title", "og:type", "og:url", "og:image", "og:site_name" })
             {
