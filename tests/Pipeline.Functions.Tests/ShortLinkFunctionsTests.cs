@@ -25,6 +25,18 @@ public sealed class ShortLinkFunctionsTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task CreateShortLink_InAzure_ToTheAppsDefaultHostName_IsRefusedAsALoop()
+    {
+        // In Azure the platform sets WEBSITE_HOSTNAME; the app answers there as well as on its short-link domain.
+        await using var services = await PipelineServices.CreateAsync(azurite, settings: new() { ["WEBSITE_HOSTNAME"] = "pipeline-app.azurewebsites.net" });
+
+        var (status, _, body) = await new LinkApi(services).CreateAsync("""{"url":"https://pipeline-app.azurewebsites.net/abc123"}""");
+
+        Assert.Equal(StatusCodes.Status400BadRequest, status);
+        Assert.Contains("itself", body!.Value.GetProperty("message").GetString());
+    }
+
+    [Fact]
     public async Task CreateShortLink_UnicodeHost_RedirectsToItsPunycode()
     {
         await using var services = await PipelineServices.CreateAsync(azurite);

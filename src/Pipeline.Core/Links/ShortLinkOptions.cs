@@ -30,6 +30,12 @@ public sealed class ShortLinkOptions : IValidatableObject
     [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
     public TimeSpan ClickFlushInterval { get; set; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>
+    /// Names the service also answers on besides <c>Pipeline:ShortLinkBaseUrl</c>'s host; links to them are refused as
+    /// loops. In Azure the app's default host name is added from <c>WEBSITE_HOSTNAME</c>, which the platform sets.
+    /// </summary>
+    public List<string> OtherServiceHosts { get; set; } = [];
+
     private string? _cacheControl;
 
     /// <summary>The <c>Cache-Control</c> value of redirects (built once: it is read on every redirect).</summary>

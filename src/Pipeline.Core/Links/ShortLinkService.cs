@@ -8,6 +8,7 @@ public sealed partial class ShortLinkService(
     IShortLinkStore store,
     RedirectCache cache,
     IOptions<PipelineOptions> options,
+    IOptions<ShortLinkOptions> linkOptions,
     TimeProvider clock)
 {
     public const int DefaultPageSize = 20;
@@ -198,7 +199,7 @@ public sealed partial class ShortLinkService(
 
     private LinkError? Check(ShortLinkRequest request)
     {
-        if (UrlRules.Check(request.Url, options.Value.ShortLinkBaseUrl) is { } urlError)
+        if (UrlRules.Check(request.Url, options.Value.ShortLinkBaseUrl, linkOptions.Value.OtherServiceHosts) is { } urlError)
         {
             return new LinkError(LinkErrorCodes.InvalidUrl, urlError);
         }
@@ -234,7 +235,7 @@ public sealed partial class ShortLinkService(
 
     private LinkError? CheckUpdate(ShortLinkUpdate update)
     {
-        if (update.Url is not null && UrlRules.Check(update.Url, options.Value.ShortLinkBaseUrl) is { } urlError)
+        if (update.Url is not null && UrlRules.Check(update.Url, options.Value.ShortLinkBaseUrl, linkOptions.Value.OtherServiceHosts) is { } urlError)
         {
             return new LinkError(LinkErrorCodes.InvalidUrl, urlError);
         }
@@ -259,7 +260,7 @@ public sealed partial class ShortLinkService(
             return new LinkError(LinkErrorCodes.InvalidExpiry, "expiresAt must be in the future");
         }
 
-        return expiredUrl is not null && UrlRules.Check(expiredUrl, options.Value.ShortLinkBaseUrl) is { } expiredError
+        return expiredUrl is not null && UrlRules.Check(expiredUrl, options.Value.ShortLinkBaseUrl, linkOptions.Value.OtherServiceHosts) is { } expiredError
             ? new LinkError(LinkErrorCodes.InvalidUrl, "expiredUrl: " + expiredError)
             : null;
     }

@@ -7,7 +7,13 @@ public static class UrlRules
     public const int MaxLength = 8192;
 
     /// <summary>Null when <paramref name="url"/> is acceptable, else the reason it is not.</summary>
-    public static string? Check(string? url, Uri? shortLinkBase)
+    public static string? Check(string? url, Uri? shortLinkBase) => Check(url, shortLinkBase, []);
+
+    /// <summary>
+    /// As <see cref="Check(string?, Uri?)"/>, with <paramref name="otherServiceHosts"/>: further names the service answers
+    /// on (in Azure, the app's default host name next to a custom short-link domain), on any port.
+    /// </summary>
+    public static string? Check(string? url, Uri? shortLinkBase, IReadOnlyCollection<string> otherServiceHosts)
     {
         if (string.IsNullOrWhiteSpace(url))
         {
@@ -39,7 +45,7 @@ public static class UrlRules
             return hostProblem;
         }
 
-        if (shortLinkBase is not null && IsSelf(uri, shortLinkBase))
+        if ((shortLinkBase is not null && IsSelf(uri, shortLinkBase)) || otherServiceHosts.Any(host => SameHost(uri.Host, host)))
         {
             return "url points at the short-link service itself, which would make a redirect loop";
         }
@@ -71,9 +77,10 @@ public static class UrlRules
             return false;
         }
 
-        var (a, b) = (target.Host.TrimEnd('.'), service.Host.TrimEnd('.'));
-        return string.Equals(a, b, StringComparison.OrdinalIgnoreCase) || (IsLocal(a) && IsLocal(b));
+        return SameHost(target.Host, service.Host) || (IsLocal(target.Host) && IsLocal(service.Host));
     }
+
+    private static bool SameHost(string a, string b) => string.Equals(a.TrimEnd('.'), b.TrimEnd('.'), StringComparison.OrdinalIgnoreCase);
 
     /// <summary><c>localhost</c>, a loopback address (IPv4, IPv6 or IPv4-mapped) or the unspecified one.</summary>
     private static bool IsLocal(string host)

@@ -10,7 +10,7 @@ public sealed class ShortLinkServiceTests
     private readonly FakeTimeProvider _clock = new(DateTimeOffset.Parse("2026-03-01T00:00:00Z"));
 
     private ShortLinkService Service() =>
-        new(_store, new RedirectCache(Options.Create(new ShortLinkOptions()), new CoarseClock(_clock)), Options.Create(new PipelineOptions()), _clock);
+        new(_store, new RedirectCache(Options.Create(new ShortLinkOptions()), new CoarseClock(_clock)), Options.Create(new PipelineOptions()), Options.Create(new ShortLinkOptions()), _clock);
 
     [Fact]
     public async Task CreateAsync_1000GeneratedCodes_AllDistinctSixCharsOfTheAlphabet()

@@ -96,4 +96,14 @@ public sealed class UrlRulesTests
     {
         Assert.Contains("itself", UrlRules.Check("https://nws.example./x", ShortBase));
     }
+
+    [Theory]
+    [InlineData("https://pipeline-app.azurewebsites.net/abc123")]
+    [InlineData("http://PIPELINE-APP.azurewebsites.net./abc123")]
+    [InlineData("https://pipeline-app.azurewebsites.net:8443/api/links")]
+    public void Check_TheAppsDefaultHostNextToACustomDomain_IsALoop(string url)
+    {
+        Assert.Contains("itself", UrlRules.Check(url, ShortBase, ["pipeline-app.azurewebsites.net"]));
+        Assert.Null(UrlRules.Check(url, ShortBase));
+    }
 }
