@@ -26,6 +26,9 @@ param principalId string = ''
 @description('Custom domain of the site, served over HTTPS by a CDN or Front Door in front of the static website endpoint; empty for that endpoint.')
 param siteDomain string = ''
 
+@description('Put Azure Front Door (Standard) in front of the static website to send the site\'s security headers (CSP with frame-ancestors, nosniff, referrer policy, no framing); off by default: it is billed per month and per request.')
+param siteFrontDoor bool = false
+
 @description('Custom domain of short links, bound to the function app with a managed certificate; empty for the app\'s host name.')
 param shortLinkDomain string = ''
 
@@ -94,7 +97,22 @@ module roles 'app/roles.bicep' = {
   }
 }
 
-var siteBaseUrl = empty(siteDomain) ? storage.outputs.webEndpoint : 'https://${siteDomain}/'
+// The site's content security policy as a header: the code's SitePolicy.ContentSecurityPolicyHeader
+// (tests/Pipeline.Infra.Tests checks they match).
+var siteContentSecurityPolicy = 'default-src \'self\'; img-src \'self\' https: data:; style-src \'self\'; script-src \'self\'; object-src \'none\'; base-uri \'self\'; form-action \'self\'; frame-ancestors \'none\''
+
+module frontDoor 'app/front-door.bicep' = if (siteFrontDoor) {
+  name: 'front-door'
+  scope: rg
+  params: {
+    name: '${abbrs.networkFrontDoors}${resourceToken}'
+    tags: tags
+    webEndpoint: storage.outputs.webEndpoint
+    contentSecurityPolicy: siteContentSecurityPolicy
+  }
+}
+
+var siteBaseUrl = empty(siteDomain) ? (siteFrontDoor ? frontDoor!.outputs.siteUrl : storage.outputs.webEndpoint) : 'https://${siteDomain}/'
 
 module functionApp 'app/function-app.bicep' = {
   name: 'function-app'

@@ -103,7 +103,9 @@ public sealed class FunctionAppTemplateTests
     {
         var passed = Infra.Template.Module("function-app").RawParameter("siteBaseUrl")!;
 
-        Assert.StartsWith("[if(empty(parameters('siteDomain')), createObject('value', reference(", passed, StringComparison.Ordinal);
+        // Without a custom domain: Front Door's address when it is on, else the website endpoint.
+        Assert.StartsWith("[if(empty(parameters('siteDomain')), if(parameters('siteFrontDoor'), ", passed, StringComparison.Ordinal);
+        Assert.Contains("outputs.siteUrl.value", passed, StringComparison.Ordinal);
         Assert.Contains("outputs.webEndpoint.value", passed, StringComparison.Ordinal);
     }
 
