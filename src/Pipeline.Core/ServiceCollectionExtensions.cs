@@ -27,14 +27,6 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<PageRenderer>();
         services.AddOptions<ShortLinkOptions>()
             .BindConfiguration(ShortLinkOptions.SectionName)
-            .Configure<Microsoft.Extensions.Configuration.IConfiguration>((links, configuration) =>
-            {
-                // Set by App Service and Functions in Azure: the app's own default host name (*.azurewebsites.net).
-                if (configuration["WEBSITE_HOSTNAME"] is { Length: > 0 } platformHost)
-                {
-                    links.OtherServiceHosts.Add(platformHost.Split(':')[0]);
-                }
-            })
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.AddSingleton<ShortLinkService>();

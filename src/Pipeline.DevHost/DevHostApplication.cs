@@ -1,7 +1,6 @@
 using Microsoft.Azure.WebJobs;
 using Microsoft.Extensions.Options;
 using Pipeline.Core;
-using Pipeline.Core.Publishing;
 using Pipeline.DevHost.Azurite;
 using Pipeline.DevHost.Http;
 using Pipeline.DevHost.Seeding;

@@ -13,6 +13,16 @@ public static class ServiceCollectionExtensions
     {
         services.AddSingleton<Http.ApiResults>();
 
+        // The Functions platform in Azure sets WEBSITE_HOSTNAME to the app's default host name (*.azurewebsites.net),
+        // where the app answers too: short links to it would loop like links to the short-link domain.
+        services.AddOptions<Core.Links.ShortLinkOptions>().Configure<Microsoft.Extensions.Configuration.IConfiguration>((links, configuration) =>
+        {
+            if (configuration["WEBSITE_HOSTNAME"] is { Length: > 0 } platformHost)
+            {
+                links.OtherServiceHosts.Add(platformHost.Split(':')[0]);
+            }
+        });
+
         // Both hosts (the Functions worker and the local host) provision a fresh account the same way before they serve.
         services.AddSingleton<Storage.StartupProvisioning>();
         services.AddHostedService(sp => sp.GetRequiredService<Storage.StartupProvisioning>());

@@ -33,10 +33,7 @@ public sealed partial class StartupProvisioning(StorageClients clients, SitePubl
     private readonly CancellationTokenSource _stopping = new();
     private Task<ProvisioningReport>? _run;
 
-    /// <summary>What the run at start did, once it is done (null while it runs), for the local host's ready report and for tests.</summary>
-    public ProvisioningReport? Report => _run is { IsCompletedSuccessfully: true } run ? run.Result : null;
-
-    /// <summary>The run at start, to wait for when a caller needs it finished (the local host before it seeds examples).</summary>
+    /// <summary>The run at start, to wait for when a caller needs it finished (the local host before it seeds examples; tests).</summary>
     public Task<ProvisioningReport> Completion => _run ?? Task.FromResult(new ProvisioningReport([], false, ["provisioning has not run: the host has not started"]));
 
     public async Task StartingAsync(CancellationToken cancellationToken)
@@ -70,31 +67,10 @@ public sealed partial class StartupProvisioning(StorageClients clients, SitePubl
     /// <summary>Creates what is missing and writes the site's skeleton; safe to run any number of times, on any number of instances.</summary>
     public async Task<ProvisioningReport> ProvisionAsync(CancellationToken cancellationToken)
     {
-        var problems = new List<string>();
-        var created = new List<string>();
-        await Task.WhenAll(clients.Resources().Select(async resource =>
-        {
-            try
-            {
-                if (await resource.CreateIfMissingAsync(cancellationToken))
-                {
-                    lock (created)
-                    {
-                        created.Add(resource.Name);
-                    }
-                }
-            }
-            catch (RequestFailedException ex)
-            {
-                var problem = ex.Status == 403
-                    ? $"{resource.Kind} '{resource.Name}' is missing and this identity may not create it ({ex.ErrorCode}); deploy infra/ or grant the app's identity the Storage {resource.Kind} Data Contributor role"
-                    : $"{resource.Kind} '{resource.Name}' could not be checked: {ex.Status} {ex.ErrorCode}";
-                lock (problems)
-                {
-                    problems.Add(problem);
-                }
-            }
-        }));
+        // Each resource answers (created?, problem?); the lists are built from the answers, not shared between tasks.
+        var outcomes = await Task.WhenAll(clients.Resources().Select(resource => CreateIfMissingAsync(resource, cancellationToken)));
+        var created = outcomes.Where(o => o.Created).Select(o => o.Name).ToList();
+        var problems = outcomes.Select(o => o.Problem).OfType<string>().ToList();
 
         var wroteHome = false;
         if (problems.Count == 0)
@@ -124,6 +100,20 @@ public sealed partial class StartupProvisioning(StorageClients clients, SitePubl
 
         LogDone(created.Count, wroteHome, problems.Count);
         return report;
+    }
+
+    private async Task<(string Name, bool Created, string? Problem)> CreateIfMissingAsync(StorageResource resource, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return (resource.Name, await resource.CreateIfMissingAsync(cancellationToken), null);
+        }
+        catch (RequestFailedException ex)
+        {
+            return (resource.Name, false, ex.Status == 403
+                ? $"{resource.Kind} '{resource.Name}' is missing and this identity may not create it ({ex.ErrorCode}); deploy infra/ or grant the app's identity the Storage {resource.Kind} Data Contributor role"
+                : $"{resource.Kind} '{resource.Name}' could not be checked: {ex.Status} {ex.ErrorCode}");
+        }
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Provisioning is not done after {Seconds} s; the host starts and it goes on in the background")]

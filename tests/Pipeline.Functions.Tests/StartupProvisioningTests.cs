@@ -56,10 +56,9 @@ public sealed class StartupProvisioningTests(AzuriteFixture azurite)
             await first.StopAsync();
         }
 
-        var clients = BuildHost(prefix).Services.GetRequiredService<StorageClients>();
-        var before = (await clients.Site.GetBlobClient(SitePaths.Home).GetPropertiesAsync()).Value.ETag;
-
         using var second = BuildHost(prefix);
+        var clients = second.Services.GetRequiredService<StorageClients>();
+        var before = (await clients.Site.GetBlobClient(SitePaths.Home).GetPropertiesAsync()).Value.ETag;
         await second.StartAsync();
 
         var report = await second.Services.GetRequiredService<StartupProvisioning>().Completion;

@@ -197,9 +197,12 @@ public sealed partial class ShortLinkService(
         return Reserved.Contains(code) ? $"'{code}' is a reserved word" : null;
     }
 
+    /// <summary>The target rules, with every name this service answers on counted as itself.</summary>
+    private string? CheckUrl(string? url) => UrlRules.Check(url, options.Value.ShortLinkBaseUrl, linkOptions.Value.OtherServiceHosts);
+
     private LinkError? Check(ShortLinkRequest request)
     {
-        if (UrlRules.Check(request.Url, options.Value.ShortLinkBaseUrl, linkOptions.Value.OtherServiceHosts) is { } urlError)
+        if (CheckUrl(request.Url) is { } urlError)
         {
             return new LinkError(LinkErrorCodes.InvalidUrl, urlError);
         }
@@ -235,7 +238,7 @@ public sealed partial class ShortLinkService(
 
     private LinkError? CheckUpdate(ShortLinkUpdate update)
     {
-        if (update.Url is not null && UrlRules.Check(update.Url, options.Value.ShortLinkBaseUrl, linkOptions.Value.OtherServiceHosts) is { } urlError)
+        if (update.Url is not null && CheckUrl(update.Url) is { } urlError)
         {
             return new LinkError(LinkErrorCodes.InvalidUrl, urlError);
         }
@@ -260,7 +263,7 @@ public sealed partial class ShortLinkService(
             return new LinkError(LinkErrorCodes.InvalidExpiry, "expiresAt must be in the future");
         }
 
-        return expiredUrl is not null && UrlRules.Check(expiredUrl, options.Value.ShortLinkBaseUrl, linkOptions.Value.OtherServiceHosts) is { } expiredError
+        return expiredUrl is not null && CheckUrl(expiredUrl) is { } expiredError
             ? new LinkError(LinkErrorCodes.InvalidUrl, "expiredUrl: " + expiredError)
             : null;
     }

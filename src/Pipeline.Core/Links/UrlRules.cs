@@ -7,13 +7,11 @@ public static class UrlRules
     public const int MaxLength = 8192;
 
     /// <summary>Null when <paramref name="url"/> is acceptable, else the reason it is not.</summary>
-    public static string? Check(string? url, Uri? shortLinkBase) => Check(url, shortLinkBase, []);
-
-    /// <summary>
-    /// As <see cref="Check(string?, Uri?)"/>, with <paramref name="otherServiceHosts"/>: further names the service answers
-    /// on (in Azure, the app's default host name next to a custom short-link domain), on any port.
-    /// </summary>
-    public static string? Check(string? url, Uri? shortLinkBase, IReadOnlyCollection<string> otherServiceHosts)
+    /// <param name="otherServiceHosts">
+    /// Further names the service answers on, on any port (in Azure, the app's default host name next to a custom
+    /// short-link domain).
+    /// </param>
+    public static string? Check(string? url, Uri? shortLinkBase, IReadOnlyCollection<string>? otherServiceHosts = null)
     {
         if (string.IsNullOrWhiteSpace(url))
         {
@@ -45,7 +43,7 @@ public static class UrlRules
             return hostProblem;
         }
 
-        if ((shortLinkBase is not null && IsSelf(uri, shortLinkBase)) || otherServiceHosts.Any(host => SameHost(uri.Host, host)))
+        if ((shortLinkBase is not null && IsSelf(uri, shortLinkBase)) || (otherServiceHosts?.Any(host => SameHost(uri.Host, host)) ?? false))
         {
             return "url points at the short-link service itself, which would make a redirect loop";
         }

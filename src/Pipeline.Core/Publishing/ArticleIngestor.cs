@@ -93,7 +93,11 @@ public sealed class ArticleIngestor(
         await using var upload = await uploads.OpenAsync(name, cancellationToken);
         if (upload is null)
         {
-            return await FailAsync(name, receivedAt, "the upload no longer exists", cancellationToken);
+            // A name never seen (a retry or recovery of something nobody uploaded) gets no status row: one would make
+            // it look like an upload that was deleted.
+            return await statuses.GetAsync(name, cancellationToken) is null
+                ? new IngestResult(name, UploadState.Failed, [], IngestResult.UploadMissing)
+                : await FailAsync(name, receivedAt, IngestResult.UploadMissing, cancellationToken);
         }
 
         // An upload never seen before cannot have stored articles yet (its status is written before any of them), so
