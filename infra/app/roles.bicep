@@ -51,15 +51,22 @@ resource appTelemetryRole 'Microsoft.Authorization/roleAssignments@2022-04-01' =
   }
 }
 
-// Storage Blob Data Contributor: lets the deployer upload articles and read the site with --auth-mode login,
-// since the account has no keys.
-var storageBlobDataContributor = 'ba92f5b4-2d11-453d-a403-e96b0029c9fe'
+// The deployer's data roles, for the pipeline command line with --account (the account has no keys): upload articles
+// and delete the doctor's probe (Storage Blob Data Contributor), peek the poison queues (Storage Queue Data Reader), and
+// let `pipeline doctor` see that the tables exist (Storage Table Data Reader). Nothing that writes tables or queues.
+var deployerStorageRoleIds = [
+  'ba92f5b4-2d11-453d-a403-e96b0029c9fe' // Storage Blob Data Contributor
+  '19e7f393-937e-4f77-808e-94535e297925' // Storage Queue Data Reader
+  '76199698-9eea-4c19-bc75-cec21354c6b6' // Storage Table Data Reader
+]
 
-resource deployerBlobRole 'Microsoft.Authorization/roleAssignments@2022-04-01' = if (!empty(deployerPrincipalId)) {
-  name: guid(storage.id, deployerPrincipalId, storageBlobDataContributor)
-  scope: storage
-  properties: {
-    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', storageBlobDataContributor)
-    principalId: deployerPrincipalId
+resource deployerStorageRoles 'Microsoft.Authorization/roleAssignments@2022-04-01' = [
+  for roleId in deployerStorageRoleIds: if (!empty(deployerPrincipalId)) {
+    name: guid(storage.id, deployerPrincipalId, roleId)
+    scope: storage
+    properties: {
+      roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roleId)
+      principalId: deployerPrincipalId
+    }
   }
-}
+]

@@ -53,3 +53,16 @@ az eventgrid system-topic event-subscription create \
   --output none
 
 echo "postdeploy: uploads to $container/ now trigger $function_name"
+
+# PIPELINE_DOCTOR=1 (azd env set PIPELINE_DOCTOR 1): check the fresh deployment end to end with a probe article.
+# The key goes through the environment, not the command line, so it does not show in the process list.
+if [ "${PIPELINE_DOCTOR:-0}" = "1" ]; then
+  : "${AZURE_STORAGE_ACCOUNT_NAME:?not set: run through azd, or export the outputs of infra/main.bicep}"
+  PIPELINE_API_KEY=$(az functionapp keys list --resource-group "$AZURE_RESOURCE_GROUP" --name "$AZURE_FUNCTION_APP_NAME" \
+    --query "functionKeys.default" --output tsv)
+  export PIPELINE_API_KEY
+  dotnet run --project "$(dirname "$0")/../../src/Pipeline.Cli" -- doctor \
+    --account "$AZURE_STORAGE_ACCOUNT_NAME" \
+    --api "https://$AZURE_FUNCTION_APP_HOST/" \
+    --function-app-host "$AZURE_FUNCTION_APP_HOST"
+fi

@@ -1,3 +1,4 @@
+using Azure.Core;
 using Microsoft.Extensions.Configuration;
 
 namespace Pipeline.Cli;
@@ -10,4 +11,7 @@ public sealed record CliEnvironment(IConfiguration Configuration, string Current
 
     /// <summary>Environment variable with the management API key.</summary>
     public const string KeyVariable = "PIPELINE_API_KEY";
+
+    /// <summary>The signed-in identity for Azure Resource Manager; null for DefaultAzureCredential (az login, environment, managed identity).</summary>
+    public TokenCredential? Credential { get; init; }
 }

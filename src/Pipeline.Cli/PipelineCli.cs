@@ -94,6 +94,10 @@ public static class PipelineCli
             config.AddCommand<RetryCommand>("retry")
                 .WithDescription("Run an upload through the pipeline again now (after a fix, or after it gave up).")
                 .WithExample("retry", "pakistan/seed-articles.txt");
+            config.AddCommand<DoctorCommand>("doctor")
+                .WithDescription("Check a deployment or the local stack end to end: storage, static website, Event Grid, key, and a probe article that must publish.")
+                .WithExample("doctor")
+                .WithExample("doctor", "--account", "stpipelinexyz", "--api", "https://func-pipeline-xyz.azurewebsites.net/", "--json");
             config.AddCommand<PoisonCommand>("poison")
                 .WithDescription("What is stuck in the poison queues (peeked, nothing is removed).")
                 .WithExample("poison")

@@ -37,22 +37,41 @@ public sealed class StorageClients(BlobServiceClient blobs, QueueServiceClient q
     {
         foreach (var container in new[] { Uploads, Site, Content, Templates })
         {
-            yield return new("Blob", container.Name, async ct => (await container.CreateIfNotExistsAsync(cancellationToken: ct)) is not null);
+            yield return new("Blob", container.Name,
+                async ct => (await container.CreateIfNotExistsAsync(cancellationToken: ct)) is not null,
+                async ct => (await container.ExistsAsync(ct)).Value);
         }
 
         foreach (var queue in new[] { RenderQueue, RenderPoisonQueue })
         {
-            yield return new("Queue", queue.Name, async ct => (await queue.CreateIfNotExistsAsync(cancellationToken: ct)) is not null);
+            yield return new("Queue", queue.Name,
+                async ct => (await queue.CreateIfNotExistsAsync(cancellationToken: ct)) is not null,
+                async ct => (await queue.ExistsAsync(ct)).Value);
         }
 
         foreach (var table in new[] { Articles, ArticleIndex, Slugs, ShortLinks, UploadsTable })
         {
             // The table client answers with the item either way; one that existed carries the 409 it was answered.
-            yield return new("Table", table.Name, async ct => (await table.CreateIfNotExistsAsync(ct)).GetRawResponse().Status < 300);
+            yield return new("Table", table.Name,
+                async ct => (await table.CreateIfNotExistsAsync(ct)).GetRawResponse().Status < 300,
+                async ct => await TableExistsAsync(table.Name, ct));
         }
+    }
+
+    // A table client has no exists call; the table service's list, filtered to the one name, needs read rights only.
+    private async Task<bool> TableExistsAsync(string name, CancellationToken cancellationToken)
+    {
+        await foreach (var _ in TableService.QueryAsync(t => t.Name == name, maxPerPage: 1, cancellationToken: cancellationToken))
+        {
+            return true;
+        }
+
+        return false;
     }
 }
 
 /// <summary>One container, queue or table; <see cref="CreateIfMissingAsync"/> answers whether it created it.</summary>
 /// <param name="Kind">Blob, Queue or Table: the service, as the Storage … Data Contributor role names it.</param>
-public sealed record StorageResource(string Kind, string Name, Func<CancellationToken, Task<bool>> CreateIfMissingAsync);
+/// <param name="ExistsAsync">Whether it is there, asked with read rights only (<c>pipeline doctor</c>).</param>
+public sealed record StorageResource(
+    string Kind, string Name, Func<CancellationToken, Task<bool>> CreateIfMissingAsync, Func<CancellationToken, Task<bool>> ExistsAsync);

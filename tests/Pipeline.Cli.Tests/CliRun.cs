@@ -11,7 +11,11 @@ public sealed record CliRun(int ExitCode, string Output)
     public const int ConsoleWidth = 400;
 
     /// <summary>Runs <paramref name="args"/> with <paramref name="settings"/> as the environment, in a folder outside any checkout.</summary>
-    public static async Task<CliRun> RunAsync(IDictionary<string, string?> settings, bool interactive, params string[] args)
+    public static Task<CliRun> RunAsync(IDictionary<string, string?> settings, bool interactive, params string[] args) =>
+        RunAsync(settings, interactive, null, args);
+
+    /// <summary>As above, signed in to Azure Resource Manager as <paramref name="credential"/> (a stand-in's).</summary>
+    public static async Task<CliRun> RunAsync(IDictionary<string, string?> settings, bool interactive, Azure.Core.TokenCredential? credential, string[] args)
     {
         using var console = new TestConsole().Width(ConsoleWidth);
         if (interactive)
@@ -20,7 +24,7 @@ public sealed record CliRun(int ExitCode, string Output)
         }
 
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
-        var exitCode = await PipelineCli.RunAsync(args, new CliEnvironment(configuration, Path.GetTempPath()), console);
+        var exitCode = await PipelineCli.RunAsync(args, new CliEnvironment(configuration, Path.GetTempPath()) { Credential = credential }, console);
         return new CliRun(exitCode, console.Output);
     }
 

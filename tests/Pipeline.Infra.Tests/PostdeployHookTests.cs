@@ -57,6 +57,27 @@ public sealed partial class PostdeployHookTests
         Assert.Contains("Microsoft.Storage/storageAccounts", topic.Json["properties"]!["source"]!.ToString(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Doctor_ReadsTheTemplatesOutputs_AndChecksTheFunctionTheHookSubscribes()
+    {
+        var outputs = Infra.Template.Root["outputs"]!.AsObject().Select(o => o.Key).ToList();
+
+        Assert.All(
+            new[] { Cli.Commands.DoctorCommand.SiteVariable, Cli.Commands.DoctorCommand.ResourceGroupVariable, Cli.Commands.DoctorCommand.TopicVariable, Cli.Commands.DoctorCommand.FunctionAppHostVariable },
+            variable => Assert.Contains(variable, outputs));
+        Assert.Equal(Cli.Doctor.EventGridSubscriptions.FunctionName, Assigned("function_name"));
+    }
+
+    [Fact]
+    public void Doctor_RunsOnlyWhenAsked_WithTheKeyOutOfTheCommandLine()
+    {
+        var doctor = Script[Script.IndexOf("if [ \"${PIPELINE_DOCTOR:-0}\" = \"1\" ]; then", StringComparison.Ordinal)..];
+
+        Assert.Contains("-- doctor", doctor, StringComparison.Ordinal);
+        Assert.Contains("export PIPELINE_API_KEY", doctor, StringComparison.Ordinal);
+        Assert.DoesNotContain("--key", doctor, StringComparison.Ordinal);
+    }
+
     [GeneratedRegex(@"\$\{(\w+):\?")]
     private static partial Regex RequiredVariable();
 }

@@ -8,9 +8,11 @@ public sealed class RoleAssignmentTests
     private static CompiledInfra Infra => CompiledInfra.Instance;
 
     /// <summary>Role ids assigned to the app's identity on the resource type the scope names.</summary>
-    private static IEnumerable<string> AppRoles(string scopeType) =>
+    private static IEnumerable<string> AppRoles(string scopeType) => RolesOf("appPrincipalId", scopeType);
+
+    private static IEnumerable<string> RolesOf(string principalParameter, string scopeType) =>
         from assignment in Infra.Template.OfType("Microsoft.Authorization/roleAssignments")
-        where assignment.Json["properties"]!["principalId"]!.ToString() == "[parameters('appPrincipalId')]"
+        where assignment.Json["properties"]!["principalId"]!.ToString() == $"[parameters('{principalParameter}')]"
         where assignment.Json["scope"]!.ToString().Contains(scopeType, StringComparison.Ordinal)
         from index in assignment.Instances()
         select assignment.GetString("properties.roleDefinitionId", index)!.Split('/')[^1];
@@ -46,6 +48,30 @@ public sealed class RoleAssignmentTests
     public void AppIdentity_CanPublishTelemetry()
     {
         Assert.Contains(Roles.MonitoringMetricsPublisher, AppRoles("Microsoft.Insights/components"));
+    }
+
+    [Fact]
+    public void AppIdentity_HasNoRoleBeyondWhatItsTriggersStoresAndTelemetryNeed()
+    {
+        var needed = new HashSet<string>(Infra.Bindings.SelectMany(b => Roles.RequiredBy(b.Binding["type"]!.GetValue<string>())))
+        {
+            Roles.StorageTableDataContributor,
+            Roles.MonitoringMetricsPublisher,
+        };
+
+        var assigned = AppRoles("Microsoft.Storage/storageAccounts").Concat(AppRoles("Microsoft.Insights/components")).ToHashSet();
+
+        Assert.Equal(needed.Order(), assigned.Order());
+    }
+
+    [Fact]
+    public void Deployer_MayUploadAndRead_ButNotWriteTablesOrQueues()
+    {
+        // The doctor's probe is uploaded and deleted (blob contributor); the poison command peeks (queue reader); the
+        // doctor sees the tables exist (table reader). Table and queue writes go through the app only.
+        Assert.Equal(
+            new[] { Roles.StorageBlobDataContributor, Roles.StorageQueueDataReader, Roles.StorageTableDataReader }.Order(),
+            RolesOf("deployerPrincipalId", "Microsoft.Storage/storageAccounts").Order());
     }
 
     [Fact]

@@ -15,6 +15,9 @@ public abstract class PipelineCommand<TSettings>(IAnsiConsole console, CliEnviro
 {
     protected CliEnvironment Environment => environment;
 
+    /// <summary>The command line's one HTTP client (the API's calls go through it too).</summary>
+    protected HttpClient Http => http;
+
     public sealed override async Task<int> ExecuteAsync(CommandContext context, TSettings settings, CancellationToken cancellationToken)
     {
         var output = new CliOutput(console, settings.Json);
