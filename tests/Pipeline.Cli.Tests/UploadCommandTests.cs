@@ -122,5 +122,35 @@ public sealed class UploadCommandTests(CliHostFixture fixture, ITestOutputHelper
         }
     }
 
+    [Fact]
+    public async Task Upload_NameWithAPercentSign_StatusAndRetryFindIt_AndAnEncodedTraversalFindsNothing()
+    {
+        // The route value arrives decoded once; decoding it again turned "a%41" into "aA" and "..%252F" into "../".
+        var section = Section();
+        var folder = Directory.CreateTempSubdirectory("cli-percent");
+        var file = Path.Combine(folder.FullName, "sale%41 now.md");
+        await File.WriteAllTextAsync(file, "---\ntitle: Percent signs in a file name\n---\nA story whose file name has a percent sign in it.\n");
+
+        var upload = await fixture.RunAsync("upload", file, "--section", section, "--timeout", "60");
+        var status = await fixture.RunAsync("status", $"{section}/sale%41 now.md");
+        var retry = await fixture.RunAsync("retry", $"{section}/sale%41 now.md");
+
+        Assert.True(upload.ExitCode == ExitCodes.Ok, upload.ToString());
+        Assert.True(status.ExitCode == ExitCodes.Ok, status.ToString());
+        Assert.Contains("published", status.Output);
+        Assert.True(retry.ExitCode == ExitCodes.Ok, retry.ToString());
+
+        using var traversal = new HttpRequestMessage(HttpMethod.Post, new Uri(fixture.Host.ApiBase, $"api/uploads/..%252F..%252F{section}-x/retry"))
+        {
+            Headers = { { "x-functions-key", fixture.Host.ApiKey } },
+        };
+        using var refused = await fixture.Http.SendAsync(traversal);
+        Assert.Equal(HttpStatusCode.NotFound, refused.StatusCode);
+        Assert.Contains("no upload named", await refused.Content.ReadAsStringAsync());
+        var recent = await fixture.RunAsync("status", "--top", "200");
+        Assert.True(recent.ExitCode == ExitCodes.Ok, recent.ToString());
+        Assert.DoesNotContain($"{section}-x", recent.Output);
+    }
+
     private static string Section() => "s" + Guid.NewGuid().ToString("N")[..10];
 }

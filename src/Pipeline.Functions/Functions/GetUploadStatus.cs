@@ -30,7 +30,7 @@ public sealed class GetUploadStatus(ArticleQueries queries, PublicUrls urls)
             return await ListAsync(request, cancellationToken);
         }
 
-        var upload = await queries.GetUploadAsync(Uri.UnescapeDataString(name), cancellationToken);
+        var upload = await queries.GetUploadAsync(name, cancellationToken);
         return upload is { } found
             ? new OkObjectResult(UploadResponse.From(found.Status, found.Articles, urls))
             : ApiResults.Error(StatusCodes.Status404NotFound, "not_found", $"no upload named '{name}' has been seen");

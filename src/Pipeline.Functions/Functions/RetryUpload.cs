@@ -20,7 +20,9 @@ public sealed class RetryUpload(IArticleIngestor ingestor, ArticleQueries querie
         string path,
         CancellationToken cancellationToken)
     {
-        path = Uri.UnescapeDataString(path ?? string.Empty);
+        // The route value arrives decoded once (only an encoded "/" stays as %2F); decoding it again let
+        // "..%252F" reach ingest as "../".
+        path ??= string.Empty;
         if (!path.EndsWith(Suffix, StringComparison.Ordinal) || path.Length == Suffix.Length)
         {
             return ApiResults.Error(StatusCodes.Status404NotFound, "not_found", "POST /api/uploads/{name}/retry is the only action on uploads");
