@@ -13,15 +13,16 @@ namespace Pipeline.EndToEnd.Tests;
 [Collection(AzuriteCollection.Name)]
 public sealed class SiteBrowserTests(AzuriteFixture azurite, ITestOutputHelper output)
 {
-    private const string Chromium = "/usr/bin/chromium";
+    private const string Chromium = BrowserFactAttribute.Chromium;
     private static readonly TimeSpan Bound = TimeSpan.FromSeconds(90);
 
     /// <summary>Where the screenshots go: beside the test assembly, in the test output folder.</summary>
     public static string ScreenshotFolder => Path.Combine(AppContext.BaseDirectory, "screenshots");
 
-    [Fact]
+    [BrowserFact]
     public async Task Reader_HomeToArticleToShortLinkAndSearch_WorksWithoutConsoleErrors()
     {
+        Assertions.SetDefaultExpectTimeout(15_000);
         Assert.True(File.Exists(Chromium), $"the browser test needs Debian's Chromium at {Chromium}: apt-get install -y chromium");
         await using var host = await DevHostProcess.StartAsync(azurite, AzuriteFixture.NewPrefix());
         try
@@ -59,12 +60,14 @@ public sealed class SiteBrowserTests(AzuriteFixture azurite, ITestOutputHelper o
             };
             page.PageError += (_, error) => errors.Add($"{page.Url}: {error}");
 
-            // Home → the article.
+            // Home → the article. The waits are web-first assertions on what a reader sees (the address, the heading), not
+            // on the load event: a CI run timed out in WaitForURL's wait for the load event after network idle had fired,
+            // and a reader never waits for that event.
             await page.GotoAsync(host.SiteBase.ToString());
             Assert.Equal("Latest news", await page.Locator("h1").TextContentAsync());
             await page.GetByRole(AriaRole.Link, new PageGetByRoleOptions { Name = flood.GetString("Headline") }).ClickAsync();
-            await page.WaitForURLAsync(articleUrl);
-            Assert.Equal(flood.GetString("Headline"), await page.Locator("h1").TextContentAsync());
+            await Assertions.Expect(page).ToHaveURLAsync(articleUrl);
+            await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync(flood.GetString("Headline"));
 
             // The copy button is shown by the site's script (so the script ran under script-src 'self') and copies the short link.
             var copy = page.Locator("button.copy-link");
@@ -76,8 +79,8 @@ public sealed class SiteBrowserTests(AzuriteFixture azurite, ITestOutputHelper o
             var shortUrl = await page.Locator("a.short-url").GetAttributeAsync("href");
             Assert.StartsWith(host.ApiBase.ToString(), shortUrl, StringComparison.Ordinal);
             await page.Locator("a.short-url").ClickAsync();
-            await page.WaitForURLAsync(articleUrl);
-            Assert.Equal(flood.GetString("Headline"), await page.Locator("h1").TextContentAsync());
+            await Assertions.Expect(page).ToHaveURLAsync(articleUrl);
+            await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync(flood.GetString("Headline"));
 
             // Search runs in the page against the JSON index.
             await page.GotoAsync(new Uri(host.SiteBase, "search/?q=library").ToString());
