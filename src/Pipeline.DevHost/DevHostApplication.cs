@@ -23,10 +23,7 @@ public static class DevHostApplication
         using var startupLogs = LoggerFactory.Create(b => b.AddSimpleConsole(o => { o.SingleLine = true; o.TimestampFormat = "HH:mm:ss "; }));
         var log = startupLogs.CreateLogger("Pipeline.DevHost");
 
-        if (string.IsNullOrEmpty(hostOptions.ApiKey) && root is not null)
-        {
-            hostOptions.ApiKey = LocalApiKey.LoadOrCreate(root);
-        }
+        (hostOptions.ApiKey, var keyNote) = LocalApiKey.Resolve(hostOptions.ApiKey, root);
 
         var connection = early[StorageNames.Connection] ?? early.GetConnectionString(StorageNames.Connection);
         AzuriteProcess? azurite = null;
@@ -52,7 +49,7 @@ public static class DevHostApplication
             var seeded = hostOptions.SeedExamples && root is not null
                 ? await app.Services.GetRequiredService<ExampleUploader>().UploadIfEmptyAsync(Path.Combine(root, "samples"), stopping)
                 : [];
-            _ = app.Services.GetRequiredService<ReadyReport>().PrintAsync(seeded, Console.Out, stopping);
+            _ = app.Services.GetRequiredService<ReadyReport>().PrintAsync(seeded, keyNote, Console.Out, stopping);
             try
             {
                 await app.WaitForShutdownAsync();

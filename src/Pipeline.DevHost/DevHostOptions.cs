@@ -15,7 +15,7 @@ public sealed class DevHostOptions
     [Range(1, 65535)]
     public int SitePort { get; set; } = 8080;
 
-    /// <summary>Key the management API requires (<c>x-functions-key</c> header or <c>?code=</c>); empty means no key locally.</summary>
+    /// <summary>Key the management API requires (<c>x-functions-key</c> header or <c>?code=</c>); when empty, one is generated (see <see cref="Http.LocalApiKey"/>).</summary>
     public string? ApiKey { get; set; }
 
     /// <summary>Upload the example articles when the uploads container is empty.</summary>

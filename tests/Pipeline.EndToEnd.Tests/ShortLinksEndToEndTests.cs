@@ -69,6 +69,61 @@ public sealed class ShortLinksEndToEndTests(AzuriteFixture azurite, ITestOutputH
         }
     }
 
+    [Fact]
+    public async Task LinkApi_SlowOrMistypedBody_IsAClientErrorWithoutAStackTraceOrATypeName()
+    {
+        await using var host = await DevHostProcess.StartAsync(azurite, AzuriteFixture.NewPrefix(), new Dictionary<string, string> { ["DevHost__ApiKey"] = Key });
+        try
+        {
+            // A body that trickles in slower than Kestrel's minimum data rate (240 bytes/s after a 5 s grace period).
+            using (var client = new System.Net.Sockets.TcpClient())
+            {
+                await client.ConnectAsync(IPAddress.Loopback, host.ApiBase.Port);
+                var stream = client.GetStream();
+                var head = $"POST /api/links HTTP/1.1\r\nHost: 127.0.0.1:{host.ApiBase.Port}\r\nx-functions-key: {Key}\r\nContent-Type: application/json\r\nContent-Length: 4000\r\n\r\n{{\"url\":";
+                await stream.WriteAsync(System.Text.Encoding.ASCII.GetBytes(head));
+                var answer = new byte[4096];
+                var read = 0;
+                using var bound = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+                try
+                {
+                    read = await stream.ReadAsync(answer, bound.Token);
+                }
+                catch (IOException)
+                {
+                    // The server may close the connection without an answer; the log below is what this test is about.
+                }
+
+                var status = System.Text.Encoding.ASCII.GetString(answer, 0, read);
+                Assert.True(read == 0 || status.StartsWith("HTTP/1.1 408", StringComparison.Ordinal), status);
+            }
+
+            // A field of the wrong type names the field, not a .NET type.
+            using var editor = new HttpClient { BaseAddress = host.ApiBase };
+            editor.DefaultRequestHeaders.Add("x-functions-key", Key);
+            var mistyped = await editor.PostAsync("api/links", new StringContent("""{"url":"https://example.com/","tags":"sport"}""", System.Text.Encoding.UTF8, "application/json"));
+            var message = (await Json400(mistyped)).GetProperty("message").GetString()!;
+            Assert.Contains("tags", message);
+            Assert.DoesNotContain("Pipeline.", message);
+            Assert.DoesNotContain("System.", message);
+
+            await Task.Delay(500);
+            Assert.DoesNotContain("Exception", host.Output);
+            Assert.DoesNotContain("fail:", host.Output);
+        }
+        finally
+        {
+            output.WriteLine(host.Output);
+        }
+    }
+
+    private static async Task<JsonElement> Json400(HttpResponseMessage response)
+    {
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.BadRequest, $"{response.StatusCode}: {text}");
+        return JsonDocument.Parse(text).RootElement.Clone();
+    }
+
     private static async Task<JsonElement> Json(HttpResponseMessage response)
     {
         Assert.True(response.IsSuccessStatusCode, $"{response.StatusCode}: {await response.Content.ReadAsStringAsync()}");

@@ -31,6 +31,7 @@ public sealed class RetryAndPoisonTests(AzuriteFixture azurite)
 
         Assert.Equal(UploadState.Retrying, retrying!.State);
         Assert.Contains("temporary failure", retrying.Reason);
+        Assert.DoesNotContain("\n", retrying.Reason!, StringComparison.Ordinal);
         Assert.Equal(StatusCodes.Status200OK, status);
         Assert.Equal("published", json!.Value.GetProperty("state").GetString());
         Assert.Equal(2, json.Value.GetProperty("articles").GetArrayLength());

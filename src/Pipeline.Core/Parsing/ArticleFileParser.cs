@@ -67,7 +67,7 @@ public sealed class ArticleFileParser(IEnumerable<IArticleParser> parsers)
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             // Parsers are written not to throw; if one does, the editor still gets a reason instead of a retry loop.
-            return ParseResult.Failed($"the file could not be read: {ex.Message}");
+            return ParseResult.Failed($"the file could not be read: {Uploads.FailureReason.Of(ex)}");
         }
     }
 

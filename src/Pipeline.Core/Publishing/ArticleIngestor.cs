@@ -49,7 +49,7 @@ public sealed class ArticleIngestor(
             {
                 Name = name,
                 State = UploadState.Retrying,
-                Reason = $"temporary failure, retrying: {ex.Message}",
+                Reason = $"temporary failure, retrying: {FailureReason.Of(ex)}",
                 ReceivedAt = receivedAt,
                 UpdatedAt = clock.GetUtcNow(),
             }, cancellationToken);

@@ -17,7 +17,13 @@ public static class FunctionEndpoints
     public static void MapFunctionEndpoints(this WebApplication app, int apiPort)
     {
         var apiKey = app.Services.GetRequiredService<IOptions<DevHostOptions>>().Value.ApiKey;
-        var expectedKey = string.IsNullOrEmpty(apiKey) ? null : Encoding.UTF8.GetBytes(apiKey);
+        if (string.IsNullOrEmpty(apiKey))
+        {
+            // Never open: an empty key would serve management routes to anyone who can reach the port.
+            throw new InvalidOperationException("the local host has no management key (DevHost:ApiKey)");
+        }
+
+        var expectedKey = Encoding.UTF8.GetBytes(apiKey);
         foreach (var function in FunctionCatalog.Http)
         {
             var trigger = function.Http!;

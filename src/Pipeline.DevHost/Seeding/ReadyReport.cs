@@ -12,7 +12,7 @@ public sealed class ReadyReport(IUploadStatusStore statuses, IArticleStore artic
 {
     private static readonly TimeSpan MaxWait = TimeSpan.FromMinutes(2);
 
-    public async Task PrintAsync(IReadOnlyList<string> pendingUploads, TextWriter output, CancellationToken cancellationToken)
+    public async Task PrintAsync(IReadOnlyList<string> pendingUploads, string keyNote, TextWriter output, CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
         while (clock.Elapsed < MaxWait && !await AllLiveAsync(pendingUploads, cancellationToken))
@@ -29,7 +29,7 @@ public sealed class ReadyReport(IUploadStatusStore statuses, IArticleStore artic
             lines.Add("  (no articles yet: upload a file to the 'articles' container)");
         }
 
-        lines.Add($"Management API: {links.ShortUrl("api/")} (key in the x-functions-key header; local key file: {Http.LocalApiKey.RelativePath})");
+        lines.Add($"Management API: {links.ShortUrl("api/")} (key in the x-functions-key header; {keyNote})");
         lines.Add("Press Ctrl+C to stop.");
         lines.Add(string.Empty);
         await output.WriteLineAsync(string.Join(Environment.NewLine, lines));

@@ -22,7 +22,7 @@ public sealed class ApproveArticle(ArticleIngestor publishing, PublicUrls urls)
         var (body, error) = await JsonBody.ReadAsync<ArticleCorrections>(request, cancellationToken, optional: true);
         if (error is not null)
         {
-            return ApiResults.Error(StatusCodes.Status400BadRequest, "invalid_body", error);
+            return error;
         }
 
         var (corrections, invalid) = CorrectionRules.Check(body ?? new ArticleCorrections());

@@ -18,7 +18,7 @@ public sealed class CreateShortLink(ShortLinkService links, ILogger<CreateShortL
         var (body, error) = await JsonBody.ReadAsync<ShortLinkRequest>(request, cancellationToken);
         if (body is null)
         {
-            return ApiResults.Error(StatusCodes.Status400BadRequest, LinkErrorCodes.InvalidBody, error!);
+            return error!;
         }
 
         var result = await links.CreateAsync(body, cancellationToken);

@@ -18,7 +18,7 @@ public sealed class CreateShortLinks(ShortLinkService links, ILogger<CreateShort
         var (body, error) = await JsonBody.ReadAsync<List<ShortLinkRequest?>>(request, cancellationToken);
         if (body is null)
         {
-            return ApiResults.Error(StatusCodes.Status400BadRequest, LinkErrorCodes.InvalidBody, error!);
+            return error!;
         }
 
         var result = await links.CreateManyAsync(body, cancellationToken);

@@ -20,9 +20,14 @@ public sealed class RepublishArticles(ArticleRepublisher republisher, PublicUrls
         CancellationToken cancellationToken)
     {
         var (body, error) = await JsonBody.ReadAsync<RepublishRequest>(request, cancellationToken);
+        if (error is not null)
+        {
+            return error;
+        }
+
         if (body is null || !body.IsValid)
         {
-            return ApiResults.Error(StatusCodes.Status400BadRequest, "invalid_body", error ?? "send exactly one of {\"id\": \"…\"}, {\"section\": \"…\"} or {\"all\": true}");
+            return ApiResults.Error(StatusCodes.Status400BadRequest, "invalid_body", "send exactly one of {\"id\": \"…\"}, {\"section\": \"…\"} or {\"all\": true}");
         }
 
         IReadOnlyList<Core.Articles.ArticleRecord> queued;

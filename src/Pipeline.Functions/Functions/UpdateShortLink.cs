@@ -19,7 +19,7 @@ public sealed class UpdateShortLink(ShortLinkService links, ILogger<UpdateShortL
         var (body, error) = await JsonBody.ReadAsync<ShortLinkUpdate>(request, cancellationToken);
         if (body is null)
         {
-            return ApiResults.Error(StatusCodes.Status400BadRequest, LinkErrorCodes.InvalidBody, error!);
+            return error!;
         }
 
         var result = await links.UpdateAsync(code, body, cancellationToken);
