@@ -1,5 +1,6 @@
-// Pipeline in Azure: one resource group with the storage account (uploads, tables, queues, static website),
-// the Functions app on Flex Consumption, its identity and roles, monitoring, and the storage Event Grid topic.
+// Pipeline in Azure: one resource group with the storage account (uploads, tables, queues, static website, and the
+// Functions host's own containers and queue), the Functions app on Flex Consumption, its identity, the roles of the
+// app, the deployer, editors and operators, monitoring, and the storage Event Grid topic.
 // `azd up` provisions this and deploys src/Pipeline.Functions; see README.md, section Deploy.
 targetScope = 'subscription'
 
@@ -20,8 +21,26 @@ param location string
 @description('Resource group name; empty for rg-<environment>.')
 param resourceGroupName string = ''
 
-@description('Principal id of the deployer, who gets blob data access to upload articles; empty for none.')
+@description('Principal id of the deployer (azd sets it to the signed-in identity): may upload articles and run `pipeline doctor` and `pipeline poison`; empty for none.')
 param principalId string = ''
+
+// The two lists are `array`, not `string[]`: a typed parameter would switch this template to ARM language version 2.0.
+@description('Principal (object) ids of editors, users or groups: each may write the articles container (uploads) and nothing else.')
+param editorPrincipalIds array = []
+
+@description('Principal (object) ids of operators, users or groups: each may write the templates container (theme overrides) and nothing else.')
+param operatorPrincipalIds array = []
+
+@description('Replication of the storage account; pick it before the first provision (LRS, GRS and RA-GRS convert into each other in place, the zone-redundant ones need a conversion).')
+@allowed([
+  'Standard_LRS'
+  'Standard_ZRS'
+  'Standard_GRS'
+  'Standard_RAGRS'
+  'Standard_GZRS'
+  'Standard_RAGZRS'
+])
+param storageSku string = 'Standard_LRS'
 
 @description('Custom domain of the site, served over HTTPS by a CDN or Front Door in front of the static website endpoint; empty for that endpoint.')
 param siteDomain string = ''
@@ -41,9 +60,27 @@ var deploymentContainerName = 'app-package'
 
 // Names the code uses (src/Pipeline.Storage/StorageNames.cs); tests/Pipeline.Infra.Tests checks they match.
 var uploadsContainer = 'articles'
+var templatesContainer = 'templates'
+var contentContainer = 'content'
+// The static website's container: the blob service creates it when the website is enabled.
+var siteContainer = '$web'
 var renderQueue = 'render'
 // The blob extension moves an upload here after five failed attempts; RecordPoisonUpload reads it.
 var blobPoisonQueue = 'webjobs-blobtrigger-poison'
+
+// What the Functions host keeps in AzureWebJobsStorage (the same account): leases, timer schedules and blob trigger
+// state, and its keys. The template creates them so that roles can be scoped to each.
+var hostContainers = ['azure-webjobs-hosts', 'azure-webjobs-secrets']
+// The host id is the site name, lowercased and cut to 32 characters; func-<13-character token> is 18, so it is the
+// name itself. The blob extension queues every Event Grid notification on azure-webjobs-blobtrigger-<host id>.
+var functionsHostId = toLower(functionAppName)
+var hostBlobTriggerQueue = 'azure-webjobs-blobtrigger-${functionsHostId}'
+
+// Versioning covers the whole blob service. Previous versions of blobs rewritten often (content, the package, the
+// host's state) are deleted after a week; those of uploads and templates, what people write, after a year.
+// Lifecycle management does not act on system containers, so $web keeps its versions: README.md, section Deploy.
+var shortVersionContainers = [contentContainer, deploymentContainerName, hostContainers[0], hostContainers[1]]
+var longVersionContainers = [uploadsContainer, templatesContainer]
 
 resource rg 'Microsoft.Resources/resourceGroups@2025-04-01' = {
   name: !empty(resourceGroupName) ? resourceGroupName : '${abbrs.resourcesResourceGroups}${environmentName}'
@@ -68,10 +105,14 @@ module storage 'app/storage.bicep' = {
     name: '${abbrs.storageStorageAccounts}${resourceToken}'
     location: location
     tags: tags
-    containers: [uploadsContainer, 'templates', 'content', deploymentContainerName]
+    skuName: storageSku
+    containers: [uploadsContainer, templatesContainer, contentContainer, deploymentContainerName, hostContainers[0], hostContainers[1]]
     // Poison messages land in <queue>-poison after host.json's maxDequeueCount.
-    queues: [renderQueue, '${renderQueue}-poison', blobPoisonQueue, '${blobPoisonQueue}-poison']
+    queues: [renderQueue, '${renderQueue}-poison', blobPoisonQueue, '${blobPoisonQueue}-poison', hostBlobTriggerQueue]
     tables: ['Articles', 'ArticleIndex', 'Slugs', 'ShortLinks', 'Uploads']
+    shortVersionContainers: shortVersionContainers
+    longVersionContainers: longVersionContainers
+    logAnalyticsWorkspaceId: monitoring.outputs.logAnalyticsId
   }
 }
 
@@ -94,6 +135,18 @@ module roles 'app/roles.bicep' = {
     applicationInsightsName: monitoring.outputs.applicationInsightsName
     appPrincipalId: identity.outputs.principalId
     deployerPrincipalId: principalId
+    editorPrincipalIds: editorPrincipalIds
+    operatorPrincipalIds: operatorPrincipalIds
+    uploadsContainer: uploadsContainer
+    templatesContainer: templatesContainer
+    siteContainer: siteContainer
+    contentContainer: contentContainer
+    deploymentContainer: deploymentContainerName
+    hostLeasesContainer: hostContainers[0]
+    hostKeysContainer: hostContainers[1]
+    renderQueue: renderQueue
+    blobPoisonQueue: blobPoisonQueue
+    hostBlobTriggerQueue: hostBlobTriggerQueue
   }
 }
 

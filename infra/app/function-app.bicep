@@ -129,6 +129,9 @@ resource appSettings 'Microsoft.Web/sites/config@2024-11-01' = {
     // PipelineOptions whose local defaults point at 127.0.0.1.
     Pipeline__SiteBaseUrl: siteBaseUrl
     Pipeline__ShortLinkBaseUrl: 'https://${shortLinkHost}/'
+    // App Service's front end appends the client's address to X-Forwarded-For; the redirect's limit on storage
+    // lookups per client reads its last entry (earlier entries are whatever the client sent).
+    ShortLinks__ClientAddressHeader: 'X-Forwarded-For'
     // "/" answers 204 instead of the Functions host's HTML home page, as on the local host.
     AzureWebJobsDisableHomepage: 'true'
     // Entra-authenticated telemetry from the host and the worker, as the app's identity.

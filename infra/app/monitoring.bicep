@@ -1,4 +1,5 @@
-// Log Analytics and a workspace-based Application Insights that accepts only Entra-authenticated telemetry.
+// Log Analytics (Entra ID only, no workspace keys) and a workspace-based Application Insights that accepts only
+// Entra-authenticated telemetry. The storage account's write and delete logs go to the same workspace.
 
 @description('Name of the Log Analytics workspace.')
 param logAnalyticsName string
@@ -24,6 +25,10 @@ resource logAnalytics 'Microsoft.OperationalInsights/workspaces@2025-02-01' = {
     sku: {
       name: 'PerGB2018'
     }
+    features: {
+      // Data comes in with Entra ID only: the workspace's shared keys (legacy agents, the HTTP Data Collector API) stop working.
+      disableLocalAuth: true
+    }
   }
 }
 
@@ -42,3 +47,4 @@ resource applicationInsights 'Microsoft.Insights/components@2020-02-02' = {
 
 output applicationInsightsName string = applicationInsights.name
 output logAnalyticsName string = logAnalytics.name
+output logAnalyticsId string = logAnalytics.id

@@ -20,6 +20,36 @@ param queues string[]
 @description('Tables to create.')
 param tables string[]
 
+@description('Replication (main.bicep lists what Flex Consumption accepts).')
+param skuName string = 'Standard_LRS'
+
+@description('Containers whose blobs are rewritten often: their previous versions are deleted after versionRetentionDaysShort.')
+param shortVersionContainers string[]
+
+@description('Containers of what people write (uploads, templates): their previous versions are deleted after versionRetentionDaysLong.')
+param longVersionContainers string[]
+
+@description('Days a previous version of a blob in shortVersionContainers is kept.')
+@minValue(1)
+param versionRetentionDaysShort int = 7
+
+@description('Days a previous version of a blob in longVersionContainers is kept.')
+@minValue(1)
+param versionRetentionDaysLong int = 365
+
+@description('Days a deleted blob or version can be restored (soft delete).')
+@minValue(1)
+@maxValue(365)
+param deletedBlobRetentionDays int = 14
+
+@description('Days a deleted container can be restored.')
+@minValue(1)
+@maxValue(365)
+param deletedContainerRetentionDays int = 7
+
+@description('Resource id of the Log Analytics workspace that receives the write and delete logs of blobs, queues and tables.')
+param logAnalyticsWorkspaceId string
+
 @description('Page the static website serves for the root and for every folder.')
 param indexDocument string = 'index.html'
 
@@ -32,7 +62,7 @@ resource account 'Microsoft.Storage/storageAccounts@2025-08-01' = {
   tags: tags
   kind: 'StorageV2'
   sku: {
-    name: 'Standard_LRS'
+    name: skuName
   }
   properties: {
     accessTier: 'Hot'
@@ -66,7 +96,65 @@ resource blobService 'Microsoft.Storage/storageAccounts/blobServices@2025-08-01'
     // A container deleted by mistake (uploads included) can be restored for a week.
     containerDeleteRetentionPolicy: {
       enabled: true
-      days: 7
+      days: deletedContainerRetentionDays
+    }
+    // A deleted or overwritten blob can be restored: every write keeps the previous version (a setting of the whole
+    // blob service, not of one container), and a deleted blob or version stays restorable for two weeks.
+    isVersioningEnabled: true
+    deleteRetentionPolicy: {
+      enabled: true
+      days: deletedBlobRetentionDays
+      allowPermanentDelete: false
+    }
+  }
+}
+
+// Versioning keeps every overwrite. Without an expiry the host's state, the package and the content would keep
+// growing; what people write keeps its history far longer. The policy cannot reach $web (lifecycle management skips
+// system containers): the renderer rewrites only pages that changed, and README.md says how to prune them.
+resource lifecycle 'Microsoft.Storage/storageAccounts/managementPolicies@2025-08-01' = {
+  parent: account
+  name: 'default'
+  properties: {
+    policy: {
+      rules: [
+        {
+          name: 'expire-versions-of-rewritten-blobs'
+          enabled: true
+          type: 'Lifecycle'
+          definition: {
+            filters: {
+              blobTypes: ['blockBlob']
+              prefixMatch: [for container in shortVersionContainers: '${container}/']
+            }
+            actions: {
+              version: {
+                delete: {
+                  daysAfterCreationGreaterThan: versionRetentionDaysShort
+                }
+              }
+            }
+          }
+        }
+        {
+          name: 'expire-versions-of-uploads-and-templates'
+          enabled: true
+          type: 'Lifecycle'
+          definition: {
+            filters: {
+              blobTypes: ['blockBlob']
+              prefixMatch: [for container in longVersionContainers: '${container}/']
+            }
+            actions: {
+              version: {
+                delete: {
+                  daysAfterCreationGreaterThan: versionRetentionDaysLong
+                }
+              }
+            }
+          }
+        }
+      ]
     }
   }
 }
@@ -104,6 +192,38 @@ resource storageTables 'Microsoft.Storage/storageAccounts/tableServices/tables@2
     name: table
   }
 ]
+
+// Who wrote or deleted what, and with which identity: every write and delete on blobs ($web, templates, uploads,
+// the package), queues and tables goes to Log Analytics. Reads are left out: the public site's traffic would
+// dominate the bill.
+var auditedCategories = ['StorageWrite', 'StorageDelete']
+
+resource blobAudit 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = {
+  name: 'writes-and-deletes'
+  scope: blobService
+  properties: {
+    workspaceId: logAnalyticsWorkspaceId
+    logs: [for category in auditedCategories: { category: category, enabled: true }]
+  }
+}
+
+resource queueAudit 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = {
+  name: 'writes-and-deletes'
+  scope: queueService
+  properties: {
+    workspaceId: logAnalyticsWorkspaceId
+    logs: [for category in auditedCategories: { category: category, enabled: true }]
+  }
+}
+
+resource tableAudit 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = {
+  name: 'writes-and-deletes'
+  scope: tableService
+  properties: {
+    workspaceId: logAnalyticsWorkspaceId
+    logs: [for category in auditedCategories: { category: category, enabled: true }]
+  }
+}
 
 output id string = account.id
 output name string = account.name

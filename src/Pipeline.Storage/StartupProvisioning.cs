@@ -106,6 +106,13 @@ public sealed partial class StartupProvisioning(StorageClients clients, SitePubl
     {
         try
         {
+            // Asked first with read rights only: in Azure the app may read `articles` and `templates` but not create
+            // them (infra/ does), and a create call it may not make answers 403 even when the container is there.
+            if (await resource.ExistsAsync(cancellationToken))
+            {
+                return (resource.Name, false, null);
+            }
+
             return (resource.Name, await resource.CreateIfMissingAsync(cancellationToken), null);
         }
         catch (RequestFailedException ex)

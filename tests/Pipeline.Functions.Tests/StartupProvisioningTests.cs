@@ -86,6 +86,47 @@ public sealed class StartupProvisioningTests(AzuriteFixture azurite)
         await host.StopAsync();
     }
 
+    [Fact]
+    public async Task Start_AsAnIdentityThatMayOnlyReadTheUploads_FindsThemThereAndWritesTheSite()
+    {
+        // In Azure the app holds Blob Data Reader on `articles` and `templates`: creating them answers 403 even
+        // though infra/ made them, so start must ask whether they exist before it asks to create them.
+        var prefix = AzuriteFixture.NewPrefix();
+        var names = StorageOptions.Prefixed(prefix);
+        var blobs = new Azure.Storage.Blobs.BlobServiceClient(azurite.ConnectionString);
+        await blobs.GetBlobContainerClient(names.UploadsContainer).CreateIfNotExistsAsync();
+        await blobs.GetBlobContainerClient(names.TemplatesContainer).CreateIfNotExistsAsync();
+        using var host = BuildHost(prefix, services => services.AddSingleton<StoragePipelinePolicy>(
+            new RefuseContainerCreation(names.UploadsContainer, names.TemplatesContainer)));
+
+        await host.StartAsync();
+
+        var report = await host.Services.GetRequiredService<StartupProvisioning>().Completion;
+        Assert.Empty(report.Problems);
+        Assert.DoesNotContain(names.UploadsContainer, report.Created);
+        Assert.True(report.WroteHome);
+        await host.StopAsync();
+    }
+
+    /// <summary>Answers a container's creation as storage answers an identity with a reader role on it.</summary>
+    private sealed class RefuseContainerCreation(params string[] containers) : StoragePipelinePolicy
+    {
+        public override void Process(HttpMessage message, ReadOnlyMemory<Azure.Core.Pipeline.HttpPipelinePolicy> pipeline) =>
+            ProcessAsync(message, pipeline).AsTask().GetAwaiter().GetResult();
+
+        public override ValueTask ProcessAsync(HttpMessage message, ReadOnlyMemory<Azure.Core.Pipeline.HttpPipelinePolicy> pipeline)
+        {
+            var uri = message.Request.Uri.ToUri();
+            if (message.Request.Method == RequestMethod.Put && uri.Query.Contains("restype=container", StringComparison.Ordinal)
+                && containers.Any(c => uri.AbsolutePath.EndsWith("/" + c, StringComparison.Ordinal)))
+            {
+                throw new RequestFailedException(403, "This request is not authorized to perform this operation using this permission.", "AuthorizationPermissionMismatch", null);
+            }
+
+            return ProcessNextAsync(message, pipeline);
+        }
+    }
+
     private IHost BuildHost(string prefix, Action<IServiceCollection>? configure = null)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });

@@ -27,6 +27,9 @@ internal sealed class CompiledInfra
 
     public ArmTemplate Template { get; }
 
+    /// <summary>The same template as a deployment given these top-level parameter values (the rest keep their defaults).</summary>
+    public ArmTemplate With(JsonObject parameters) => ArmTemplate.Parse(Template.Root.ToJsonString(), parameters);
+
     /// <summary>What <c>bicep build</c> printed: warnings and errors.</summary>
     public string BuildDiagnostics { get; }
 

@@ -1,30 +1,126 @@
-using Pipeline.Infra.Tests.Arm;
+using Pipeline.Storage;
+using static Pipeline.Infra.Tests.Grants;
 
 namespace Pipeline.Infra.Tests;
 
-/// <summary>The roles in infra/app/roles.bicep: what the app's identity may do, given what its triggers need.</summary>
+/// <summary>
+/// The roles in infra/app/roles.bicep: each identity may write only what it owns. The app writes the site, the
+/// content, its package and the host's state; editors write uploads; operators write templates; the deployer writes
+/// only its probe upload and reads what `pipeline doctor` checks.
+/// </summary>
 public sealed class RoleAssignmentTests
 {
     private static CompiledInfra Infra => CompiledInfra.Instance;
 
-    /// <summary>Role ids assigned to the app's identity on the resource type the scope names.</summary>
-    private static IEnumerable<string> AppRoles(string scopeType) => RolesOf("appPrincipalId", scopeType);
+    private static string SiteName => Infra.Template.Single("Microsoft.Web/sites").GetString("name")!;
 
-    private static IEnumerable<string> RolesOf(string principalParameter, string scopeType) =>
-        from assignment in Infra.Template.OfType("Microsoft.Authorization/roleAssignments")
-        where assignment.Json["properties"]!["principalId"]!.ToString() == $"[parameters('{principalParameter}')]"
-        where assignment.Json["scope"]!.ToString().Contains(scopeType, StringComparison.Ordinal)
-        from index in assignment.Instances()
-        select assignment.GetString("properties.roleDefinitionId", index)!.Split('/')[^1];
+    /// <summary>The queue the blob extension puts each Event Grid notification on: azure-webjobs-blobtrigger-{host id}.</summary>
+    private static string HostBlobTriggerQueue => "azure-webjobs-blobtrigger-" + SiteName.ToLowerInvariant();
 
-    public static TheoryData<string, string> TriggerRoles()
+    private static string DeploymentContainer => Infra.Template.Module("function-app").GetString("properties.parameters.deploymentContainerName.value")!;
+
+    private static IEnumerable<string> Created(string type) => Infra.Template.OfType(type).SelectMany(r => r.Names());
+
+    [Fact]
+    public void BlobData_IsNeverGrantedOnTheWholeStorageAccount()
     {
-        var data = new TheoryData<string, string>();
+        // A blob role on the account covers $web, templates and the app's own package: whoever holds it can put
+        // a page on the site past the renderer's encoding, or replace the code that runs.
+        var accountWide = All.Where(g => g.Scope == Account && g.Role.StartsWith("Storage Blob Data", StringComparison.Ordinal)).ToList();
+
+        Assert.True(accountWide.Count == 0, "blob data roles on the whole account: " + string.Join("; ", accountWide));
+    }
+
+    [Fact]
+    public void RoleAssignments_AreExactlyTheContract()
+    {
+        var contributor = Roles.NameOf(Roles.StorageBlobDataContributor);
+        var reader = Roles.NameOf(Roles.StorageBlobDataReader);
+        var queueContributor = Roles.NameOf(Roles.StorageQueueDataContributor);
+        var queueReader = Roles.NameOf(Roles.StorageQueueDataReader);
+        var expected = new List<Grant>
+        {
+            new(App, reader, Container("articles")),
+            new(App, reader, Container("templates")),
+            new(App, contributor, Container("$web")),
+            new(App, contributor, Container("content")),
+            new(App, contributor, Container("app-package")),
+            new(App, contributor, Container("azure-webjobs-hosts")),
+            new(App, contributor, Container("azure-webjobs-secrets")),
+            new(App, queueContributor, Queue("render")),
+            new(App, queueContributor, Queue("render-poison")),
+            new(App, queueContributor, Queue("webjobs-blobtrigger-poison")),
+            new(App, queueContributor, Queue("webjobs-blobtrigger-poison-poison")),
+            new(App, queueContributor, Queue(HostBlobTriggerQueue)),
+            new(App, Roles.NameOf(Roles.StorageTableDataContributor), Account),
+            new(App, Roles.NameOf(Roles.MonitoringMetricsPublisher), ApplicationInsights),
+            new(Deployer, contributor, Container("articles")),
+            new(Deployer, reader, Container("$web")),
+            new(Deployer, reader, Container("content")),
+            new(Deployer, reader, Container("templates")),
+            new(Deployer, queueReader, Queue("render")),
+            new(Deployer, queueReader, Queue("render-poison")),
+            new(Deployer, queueReader, Queue("webjobs-blobtrigger-poison")),
+            new(Deployer, Roles.NameOf(Roles.StorageTableDataReader), Account),
+            new(Editor, contributor, Container("articles")),
+            new(Editor, contributor, Container("articles")),
+            new(Operator, contributor, Container("templates")),
+        };
+
+        Assert.Equal(expected.Select(g => g.ToString()).Order(), All.Select(g => g.ToString()).Order());
+    }
+
+    [Fact]
+    public void Editors_MayWriteTheUploadsContainerOnly()
+    {
+        var watched = Assert.Single(Infra.Bindings, b => b.Binding["type"]!.GetValue<string>() == "blobTrigger").Binding["path"]!.GetValue<string>().Split('/')[0];
+
+        // One assignment per editor given, each on the container the blob trigger watches.
+        Assert.Equal(
+            [$"{Editor}: {Roles.NameOf(Roles.StorageBlobDataContributor)} on {Container(watched)}", $"{Editor}: {Roles.NameOf(Roles.StorageBlobDataContributor)} on {Container(watched)}"],
+            Of(Editor).Select(g => g.ToString()));
+    }
+
+    [Fact]
+    public void Operators_MayWriteTheTemplatesContainerOnly()
+    {
+        Assert.Equal(
+            [$"{Operator}: {Roles.NameOf(Roles.StorageBlobDataContributor)} on {Container(new StorageOptions().TemplatesContainer)}"],
+            Of(Operator).Select(g => g.ToString()));
+    }
+
+    [Theory]
+    [InlineData("$web", new[] { App })]
+    [InlineData("content", new[] { App })]
+    [InlineData("app-package", new[] { App })]
+    [InlineData("azure-webjobs-hosts", new[] { App })]
+    [InlineData("azure-webjobs-secrets", new[] { App })]
+    [InlineData("articles", new[] { Deployer, Editor })]
+    [InlineData("templates", new[] { Operator })]
+    public void EachContainer_IsWrittenOnlyByItsOwners(string container, string[] owners)
+    {
+        Assert.Equal(owners.Order(), WritersOf(container));
+    }
+
+    public static TheoryData<string, string, string> TriggerNeeds()
+    {
+        var data = new TheoryData<string, string, string>();
         foreach (var (function, binding) in Infra.Bindings)
         {
-            foreach (var role in Roles.RequiredBy(binding["type"]!.GetValue<string>()))
+            switch (binding["type"]!.GetValue<string>())
             {
-                data.Add(function, role);
+                case "blobTrigger":
+                    // Event Grid source: the extension queues the notification on its host queue, reads the blob, and
+                    // after five failures moves it to the poison queue of the blob's account; nothing writes the blob.
+                    data.Add(function, Container(binding["path"]!.GetValue<string>().Split('/')[0]), Roles.NameOf(Roles.StorageBlobDataReader));
+                    data.Add(function, Queue(HostBlobTriggerQueue), Roles.NameOf(Roles.StorageQueueDataContributor));
+                    data.Add(function, Queue(StorageNames.BlobTriggerPoisonQueue), Roles.NameOf(Roles.StorageQueueDataContributor));
+                    break;
+                case "queueTrigger":
+                    var queue = binding["queueName"]!.GetValue<string>();
+                    data.Add(function, Queue(queue), Roles.NameOf(Roles.StorageQueueDataContributor));
+                    data.Add(function, Queue(queue + StorageNames.PoisonSuffix), Roles.NameOf(Roles.StorageQueueDataContributor));
+                    break;
             }
         }
 
@@ -32,46 +128,111 @@ public sealed class RoleAssignmentTests
     }
 
     [Theory]
-    [MemberData(nameof(TriggerRoles))]
-    public void AppIdentity_HasTheStorageRoleItsTriggerNeeds(string function, string role)
+    [MemberData(nameof(TriggerNeeds))]
+    public void AppIdentity_HasWhatEachTriggerNeeds(string function, string scope, string role)
     {
-        Assert.True(AppRoles("Microsoft.Storage/storageAccounts").Contains(role), $"{function} needs role {role} on the storage account");
+        Assert.True(
+            Of(App).Contains(new Grant(App, role, scope)),
+            $"{function} needs {role} on {scope}; the app has: {string.Join("; ", Of(App))}");
     }
 
     [Fact]
-    public void AppIdentity_CanWriteTheTablesTheStoresUse()
+    public void AppIdentity_HasWhatTheFunctionsHostAndItsClientsNeed()
     {
-        Assert.Contains(Roles.StorageTableDataContributor, AppRoles("Microsoft.Storage/storageAccounts"));
-    }
+        var names = new StorageOptions();
+        var contributor = Roles.NameOf(Roles.StorageBlobDataContributor);
+        var app = Of(App).ToList();
 
-    [Fact]
-    public void AppIdentity_CanPublishTelemetry()
-    {
-        Assert.Contains(Roles.MonitoringMetricsPublisher, AppRoles("Microsoft.Insights/components"));
-    }
-
-    [Fact]
-    public void AppIdentity_HasNoRoleBeyondWhatItsTriggersStoresAndTelemetryNeed()
-    {
-        var needed = new HashSet<string>(Infra.Bindings.SelectMany(b => Roles.RequiredBy(b.Binding["type"]!.GetValue<string>())))
+        // Flex Consumption writes and reads the package as the app's identity; the host keeps leases, timer
+        // schedules and keys in its two containers; the site and the content are written by the app's clients.
+        foreach (var container in new[] { DeploymentContainer, "azure-webjobs-hosts", "azure-webjobs-secrets", names.SiteContainer, names.ContentContainer })
         {
-            Roles.StorageTableDataContributor,
-            Roles.MonitoringMetricsPublisher,
-        };
+            Assert.Contains(new Grant(App, contributor, Container(container)), app);
+        }
 
-        var assigned = AppRoles("Microsoft.Storage/storageAccounts").Concat(AppRoles("Microsoft.Insights/components")).ToHashSet();
-
-        Assert.Equal(needed.Order(), assigned.Order());
+        Assert.Contains(new Grant(App, Roles.NameOf(Roles.StorageBlobDataReader), Container(names.TemplatesContainer)), app);
+        Assert.Contains(new Grant(App, Roles.NameOf(Roles.StorageQueueDataContributor), Queue(names.RenderQueue)), app);
+        Assert.Contains(new Grant(App, Roles.NameOf(Roles.StorageTableDataContributor), Account), app);
+        Assert.Contains(new Grant(App, Roles.NameOf(Roles.MonitoringMetricsPublisher), ApplicationInsights), app);
     }
 
     [Fact]
-    public void Deployer_MayUploadAndRead_ButNotWriteTablesOrQueues()
+    public void HostBlobTriggerQueue_IsNamedAfterTheHostIdTheRuntimeDerivesFromTheSiteName()
     {
-        // The doctor's probe is uploaded and deleted (blob contributor); the poison command peeks (queue reader); the
-        // doctor sees the tables exist (table reader). Table and queue writes go through the app only.
-        Assert.Equal(
-            new[] { Roles.StorageBlobDataContributor, Roles.StorageQueueDataReader, Roles.StorageTableDataReader }.Order(),
-            RolesOf("deployerPrincipalId", "Microsoft.Storage/storageAccounts").Order());
+        // The runtime's host id: the site name lowercased and cut to 32 characters, trailing '-' trimmed. The site
+        // is func-<token>, and the token is uniqueString's 13 characters, so the id is the whole name.
+        var token = Infra.Template.Root["variables"]!["resourceToken"]!.ToString();
+
+        Assert.StartsWith("func-", SiteName, StringComparison.Ordinal);
+        Assert.Contains("uniqueString(", token, StringComparison.Ordinal);
+        Assert.StartsWith("[toLower(", token, StringComparison.Ordinal);
+        Assert.True("func-".Length + 13 <= 32);
+        Assert.Contains(HostBlobTriggerQueue, Created("Microsoft.Storage/storageAccounts/queueServices/queues"));
+    }
+
+    [Fact]
+    public void Deployer_WritesOnlyUploads_AndReadsWhatDoctorAndPoisonCheck()
+    {
+        var names = new StorageOptions();
+        var deployer = Of(Deployer).ToList();
+
+        Assert.Equal([Container(names.UploadsContainer)], deployer.Where(g => Roles.BlobWrite.Contains(Roles.IdOf(g.Role))).Select(g => g.Scope));
+        foreach (var container in new[] { names.UploadsContainer, names.SiteContainer, names.ContentContainer, names.TemplatesContainer })
+        {
+            Assert.Contains(deployer, g => g.Scope == Container(container) && Roles.BlobData.Contains(Roles.IdOf(g.Role)));
+        }
+
+        foreach (var queue in new[] { names.RenderQueue, names.RenderQueue + StorageNames.PoisonSuffix, StorageNames.BlobTriggerPoisonQueue })
+        {
+            Assert.Contains(new Grant(Deployer, Roles.NameOf(Roles.StorageQueueDataReader), Queue(queue)), deployer);
+        }
+
+        // The doctor asks the table service which tables exist; nothing the deployer holds writes a table or a queue.
+        Assert.Contains(new Grant(Deployer, Roles.NameOf(Roles.StorageTableDataReader), Account), deployer);
+        Assert.DoesNotContain(deployer, g => g.Role.Contains("Queue Data Contributor", StringComparison.Ordinal) || g.Role.Contains("Table Data Contributor", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void People_GetNoRoleUnlessTheirIdsAreGiven()
+    {
+        Assert.All(Defaults, g => Assert.Equal(App, g.Identity));
+    }
+
+    [Fact]
+    public void EveryScope_IsAResourceTheTemplateCreates()
+    {
+        // A role on a container or queue that does not exist fails the deployment, and the app must not have to
+        // create anything at start: it may not (it holds no role on the account for blobs or queues).
+        var containers = Created("Microsoft.Storage/storageAccounts/blobServices/containers").Append(new StorageOptions().SiteContainer).ToHashSet();
+        var queues = Created("Microsoft.Storage/storageAccounts/queueServices/queues").ToHashSet();
+
+        Assert.All(All, g =>
+        {
+            if (g.Scope.StartsWith("container ", StringComparison.Ordinal))
+            {
+                Assert.Contains(g.Scope["container ".Length..], containers);
+            }
+            else if (g.Scope.StartsWith("queue ", StringComparison.Ordinal))
+            {
+                Assert.Contains(g.Scope["queue ".Length..], queues);
+            }
+            else
+            {
+                Assert.Contains(g.Scope, new[] { Account, ApplicationInsights });
+            }
+        });
+    }
+
+    [Fact]
+    public void RoleAssignments_AreBuiltInRolesNamedByGuidAndScopedToOneResource()
+    {
+        Assert.All(Infra.Template.OfType("Microsoft.Authorization/roleAssignments"), assignment =>
+        {
+            Assert.StartsWith("[guid(", assignment.Json["name"]!.ToString(), StringComparison.Ordinal);
+            Assert.NotNull(assignment.Json["scope"]);
+            Assert.StartsWith("[subscriptionResourceId('Microsoft.Authorization/roleDefinitions', ", assignment.Json["properties"]!["roleDefinitionId"]!.ToString(), StringComparison.Ordinal);
+        });
+        Assert.All(All, g => Assert.True(Roles.IsKnown(Roles.IdOf(g.Role)), $"{g}: not a built-in role this contract knows"));
     }
 
     [Fact]
@@ -83,15 +244,5 @@ public sealed class RoleAssignmentTests
         Assert.Contains("'Microsoft.Resources/deployments', 'identity')", principal, StringComparison.Ordinal);
         Assert.EndsWith(".outputs.principalId.value]", principal, StringComparison.Ordinal);
         Assert.Contains("'Microsoft.Resources/deployments', 'identity')", runsAs, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public void RoleAssignments_AreNamedByGuidAndScopedToOneResource()
-    {
-        Assert.All(Infra.Template.OfType("Microsoft.Authorization/roleAssignments"), assignment =>
-        {
-            Assert.StartsWith("[guid(", assignment.Json["name"]!.ToString(), StringComparison.Ordinal);
-            Assert.NotNull(assignment.Json["scope"]);
-        });
     }
 }

@@ -1,8 +1,12 @@
+using System.Text.Json.Nodes;
 using Pipeline.Storage;
 
 namespace Pipeline.Infra.Tests;
 
-/// <summary>The storage account in infra/main.bicep: keyless, HTTPS only, and holding every resource the code uses.</summary>
+/// <summary>
+/// The storage account in infra/main.bicep: keyless, HTTPS only, holding every resource the code uses, keeping what is
+/// overwritten or deleted, and logging who wrote or deleted what.
+/// </summary>
 public sealed class StorageTemplateTests
 {
     private static CompiledInfra Infra => CompiledInfra.Instance;
@@ -77,5 +81,107 @@ public sealed class StorageTemplateTests
         Assert.True(blobService.Get("properties.staticWebsite.enabled")!.GetValue<bool>());
         Assert.Equal("index.html", blobService.GetString("properties.staticWebsite.indexDocument"));
         Assert.Equal("404.html", blobService.GetString("properties.staticWebsite.errorDocument404Path"));
+    }
+
+    [Fact]
+    public void Containers_IncludeTheFunctionsHostsOwn()
+    {
+        // Roles are scoped to each container, so the host cannot create its own: the template does.
+        Assert.Contains("azure-webjobs-hosts", Containers);
+        Assert.Contains("azure-webjobs-secrets", Containers);
+    }
+
+    [Fact]
+    public void BlobService_KeepsEveryVersionAndDeletedBlobsForTwoWeeks()
+    {
+        var blobService = Infra.Template.Single("Microsoft.Storage/storageAccounts/blobServices");
+
+        // An overwritten upload, page or template keeps its previous version; a deleted one can be undeleted.
+        Assert.True(blobService.Get("properties.isVersioningEnabled")!.GetValue<bool>());
+        Assert.True(blobService.Get("properties.deleteRetentionPolicy.enabled")!.GetValue<bool>());
+        Assert.Equal(14, blobService.Get("properties.deleteRetentionPolicy.days")!.GetValue<int>());
+        Assert.False(blobService.Get("properties.deleteRetentionPolicy.allowPermanentDelete")!.GetValue<bool>());
+        Assert.True(blobService.Get("properties.containerDeleteRetentionPolicy.enabled")!.GetValue<bool>());
+        Assert.Equal(7, blobService.Get("properties.containerDeleteRetentionPolicy.days")!.GetValue<int>());
+    }
+
+    /// <summary>Days after which the lifecycle policy deletes a previous version, by container.</summary>
+    private static Dictionary<string, List<int>> VersionExpiry()
+    {
+        var policy = Infra.Template.Single("Microsoft.Storage/storageAccounts/managementPolicies");
+        var expiry = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        foreach (var rule in policy.Get("properties")!["policy"]!["rules"]!.AsArray().OfType<JsonObject>())
+        {
+            Assert.True(rule["enabled"]!.GetValue<bool>(), $"rule {rule["name"]} is off");
+            var days = rule["definition"]!["actions"]!["version"]!["delete"]!["daysAfterCreationGreaterThan"]!.GetValue<int>();
+            foreach (var prefix in rule["definition"]!["filters"]!["prefixMatch"]!.AsArray().Select(p => p!.GetValue<string>()))
+            {
+                // A whole container: "<container>/", so that "content" does not also match "content-old".
+                Assert.EndsWith("/", prefix, StringComparison.Ordinal);
+                expiry.TryAdd(prefix.TrimEnd('/'), []);
+                expiry[prefix.TrimEnd('/')].Add(days);
+            }
+        }
+
+        return expiry;
+    }
+
+    [Fact]
+    public void Lifecycle_DeletesOldVersionsInEveryContainerItCanReach_RewrittenOnesFirst()
+    {
+        var expiry = VersionExpiry();
+        var names = new StorageOptions();
+
+        // Versioning covers the whole blob service: a container without a rule would keep every overwrite for ever.
+        Assert.All(Containers, container => Assert.True(
+            expiry.TryGetValue(container, out var days) && days.Count == 1,
+            $"previous versions in '{container}' are never deleted (or by more than one rule)"));
+
+        // Lifecycle management skips system containers: a rule naming $web would promise what it does not do.
+        Assert.DoesNotContain(names.SiteContainer, expiry.Keys);
+
+        // Rewritten by the app and the host: a week of versions. Uploads and templates, which people write: a year.
+        Assert.Equal(7, expiry[names.ContentContainer].Single());
+        Assert.Equal(7, expiry["app-package"].Single());
+        Assert.Equal(7, expiry["azure-webjobs-hosts"].Single());
+        Assert.Equal(365, expiry[names.UploadsContainer].Single());
+        Assert.Equal(365, expiry[names.TemplatesContainer].Single());
+    }
+
+    [Theory]
+    [InlineData("blobServices")]
+    [InlineData("queueServices")]
+    [InlineData("tableServices")]
+    public void DiagnosticSettings_SendEveryWriteAndDeleteToLogAnalytics(string service)
+    {
+        var setting = Assert.Single(
+            Infra.Template.OfType("Microsoft.Insights/diagnosticSettings"),
+            d => d.GetString("scope")?.EndsWith($"/{service}/default", StringComparison.Ordinal) == true);
+        var logs = setting.Get("properties")!["logs"]!.AsArray().OfType<JsonObject>()
+            .Where(l => l["enabled"]!.GetValue<bool>())
+            .Select(l => l["category"]!.GetValue<string>())
+            .ToList();
+
+        Assert.Contains("StorageWrite", logs);
+        Assert.Contains("StorageDelete", logs);
+        Assert.Equal("[parameters('logAnalyticsWorkspaceId')]", setting.Json["properties"]!["workspaceId"]!.ToString());
+        var workspace = Infra.Template.Module("storage").RawParameter("logAnalyticsWorkspaceId")!;
+        Assert.Contains("'monitoring'", workspace, StringComparison.Ordinal);
+        Assert.EndsWith(".outputs.logAnalyticsId.value]", workspace, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Replication_IsAParameter_LocallyRedundantByDefault()
+    {
+        var parameter = Infra.Template.Root["parameters"]!["storageSku"]!;
+        var allowed = parameter["allowedValues"]!.AsArray().Select(v => v!.GetValue<string>());
+
+        // Standard general-purpose v2 redundancies: all keep blobs, queues and tables, which the Functions host needs.
+        Assert.Equal(
+            new[] { "Standard_LRS", "Standard_ZRS", "Standard_GRS", "Standard_RAGRS", "Standard_GZRS", "Standard_RAGZRS" }.Order(),
+            allowed.Order());
+        Assert.Equal("Standard_LRS", parameter["defaultValue"]!.GetValue<string>());
+        Assert.Equal("Standard_LRS", Infra.Template.Single("Microsoft.Storage/storageAccounts").GetString("sku.name"));
+        Assert.Equal("Standard_GZRS", Infra.With(new JsonObject { ["storageSku"] = "Standard_GZRS" }).Single("Microsoft.Storage/storageAccounts").GetString("sku.name"));
     }
 }

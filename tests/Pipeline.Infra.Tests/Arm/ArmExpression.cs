@@ -6,8 +6,8 @@ namespace Pipeline.Infra.Tests.Arm;
 
 /// <summary>
 /// Evaluates the part of the ARM template expression language that Bicep emits for names, settings and loops
-/// (parameters, variables, format, concat, createObject, union, if, empty, not, length, copyIndex,
-/// subscriptionResourceId, member access); anything that needs a deployment (reference, resourceId, guid, ...) evaluates to <see cref="Unresolved"/>.
+/// (parameters, variables, format, concat, createObject, union, if, empty, not, length, copyIndex, toLower,
+/// subscriptionResourceId, resourceId, member access); anything that needs a deployment (reference, guid, ...) evaluates to <see cref="Unresolved"/>.
 /// </summary>
 internal sealed class ArmExpression
 {
@@ -127,7 +127,7 @@ internal sealed class ArmExpression
         var function = name.ToLowerInvariant();
 
         // Text keeps what is known around an unknown part: account/default/<unresolved> still names the container.
-        if (function is not ("format" or "concat") && args.Any(IsUnresolved))
+        if (function is not ("format" or "concat" or "resourceid") && args.Any(IsUnresolved))
         {
             return Unresolved;
         }
@@ -147,8 +147,26 @@ internal sealed class ArmExpression
             "not" => JsonValue.Create(!Truth(args[0])),
             "length" => JsonValue.Create(args[0] is JsonArray a ? a.Count : Display(args[0]).Length),
             "subscriptionresourceid" => JsonValue.Create($"/subscriptions/<subscription>/providers/{Text(args[0])}/{string.Join('/', args.Skip(1).Select(Display))}"),
+            "resourceid" => ResourceId(args),
             _ => Unresolved,
         };
+    }
+
+    /// <summary>
+    /// resourceId('Microsoft.Storage/storageAccounts/blobServices/containers', account, 'default', name) in the
+    /// deployment's resource group: each name follows its type segment (a leading subscription or group id is not used here).
+    /// </summary>
+    private static JsonNode ResourceId(List<JsonNode?> args)
+    {
+        var type = Text(args[0]).Split('/');
+        var names = args.Skip(1).Select(Display).ToList();
+        var path = new StringBuilder($"/subscriptions/<subscription>/resourceGroups/<resource group>/providers/{type[0]}");
+        for (var i = 1; i < type.Length; i++)
+        {
+            path.Append('/').Append(type[i]).Append('/').Append(i - 1 < names.Count ? names[i - 1] : Unresolved.GetValue<string>());
+        }
+
+        return JsonValue.Create(path.ToString());
     }
 
     private static string Text(JsonNode? node) => node?.GetValue<string>() ?? "";

@@ -41,6 +41,10 @@ internal sealed class ArmResource(JsonObject json, ArmScope scope, ArmResource? 
             : throw new InvalidOperationException($"The loop {copy["name"]} has no count known before deployment.");
     }
 
+    /// <summary>Whether the instance is deployed: its condition (Bicep's <c>if</c>) holds, or it has none.</summary>
+    public bool IsDeployed(int? copyIndex = null) =>
+        Json["condition"] is null || (Get("condition", copyIndex) is JsonValue v && v.TryGetValue<bool>(out var deployed) && deployed);
+
     /// <summary>The last segment of the name of every instance (a container's own name, not account/default/name).</summary>
     public IEnumerable<string> Names() =>
         Instances().Select(i => GetString("name", i)?.Split('/')[^1] ?? throw new InvalidOperationException($"A {Type} has a name known only at deployment."));

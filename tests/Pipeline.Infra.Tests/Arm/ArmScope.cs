@@ -12,12 +12,37 @@ internal sealed class ArmScope(JsonObject template, JsonObject? parameterValues,
     {
         JsonValue v when v.TryGetValue<string>(out var s) && ArmExpression.IsExpression(s) => ArmExpression.Evaluate(s, this, copyIndex),
         JsonArray a => new JsonArray(a.Select(item => Detach(Evaluate(item, copyIndex))).ToArray()),
-        JsonObject o => new JsonObject(o.Select(p => KeyValuePair.Create(p.Key, Detach(Evaluate(p.Value, copyIndex))))),
+        JsonObject o => EvaluateObject(o, copyIndex),
         _ => node?.DeepClone(),
     };
 
+    // A property loop (Bicep's [for x in list: ...] inside properties) is written as "copy": [{ name, count, input }]
+    // next to the other properties; each becomes the array it stands for. Its input sees the loop's index as
+    // copyIndex(), in place of an enclosing resource loop's (the templates here nest none).
+    private JsonObject EvaluateObject(JsonObject o, int? copyIndex)
+    {
+        var result = new JsonObject(o.Where(p => !(p.Key == "copy" && p.Value is JsonArray))
+            .Select(p => KeyValuePair.Create(p.Key, Detach(Evaluate(p.Value, copyIndex)))));
+        if (o["copy"] is JsonArray loops)
+        {
+            foreach (var loop in loops.OfType<JsonObject>())
+            {
+                var count = Evaluate(loop["count"], copyIndex) is JsonValue c && c.TryGetValue<int>(out var n) ? n : 0;
+                result[loop["name"]!.GetValue<string>()] = new JsonArray(Enumerable.Range(0, count).Select(i => Detach(Evaluate(loop["input"], i))).ToArray());
+            }
+        }
+
+        return result;
+    }
+
     public JsonNode? Parameter(string name)
     {
+        if (parameterValues is not null && parameterValues.TryGetPropertyValue(name, out var given) && parent is null)
+        {
+            // The top-level template's parameters as a deployment would be given them (CompiledInfra.With).
+            return given?.DeepClone();
+        }
+
         if (parameterValues is not null && parameterValues.TryGetPropertyValue(name, out var passed) && parent is not null)
         {
             // Bicep writes { "value": ... }, or one expression that yields it when the value is conditional.

@@ -5,17 +5,18 @@ namespace Pipeline.Infra.Tests.Arm;
 /// <summary>A compiled template with its nested deployments (Bicep modules) flattened into one list of resources.</summary>
 internal sealed class ArmTemplate
 {
-    private ArmTemplate(JsonObject root)
+    private ArmTemplate(JsonObject root, JsonObject? parameters)
     {
         Root = root;
-        Resources = Walk(new ArmScope(root, null, null), null).ToList();
+        Resources = Walk(new ArmScope(root, parameters, null), null).ToList();
     }
 
     public JsonObject Root { get; }
 
     public IReadOnlyList<ArmResource> Resources { get; }
 
-    public static ArmTemplate Parse(string json) => new((JsonObject)JsonNode.Parse(json)!);
+    /// <summary>The template; <paramref name="parameters"/> (name to value) stand in for the defaults of the top-level parameters.</summary>
+    public static ArmTemplate Parse(string json, JsonObject? parameters = null) => new((JsonObject)JsonNode.Parse(json)!, parameters);
 
     public IEnumerable<ArmResource> OfType(string type) =>
         Resources.Where(r => string.Equals(r.Type, type, StringComparison.OrdinalIgnoreCase));
@@ -37,7 +38,8 @@ internal sealed class ArmTemplate
             _ => [],
         };
 
-        foreach (var json in resources)
+        // An existing resource (language version 2.0 lists them too) is only a reference: nothing is deployed.
+        foreach (var json in resources.Where(r => r["existing"]?.GetValue<bool>() != true))
         {
             var resource = new ArmResource(json, scope, module);
             yield return resource;
