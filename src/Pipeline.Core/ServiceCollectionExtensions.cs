@@ -32,6 +32,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<ShortLinkService>();
         services.AddSingleton<CoarseClock>();
         services.AddSingleton<RedirectCache>();
+        services.AddSingleton<LookupLimiter>();
         services.AddSingleton<ClickCounter>();
         services.AddSingleton<ShortLinkRedirector>();
         services.AddHostedService<ClickFlushService>();

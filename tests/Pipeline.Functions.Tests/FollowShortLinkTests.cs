@@ -27,6 +27,47 @@ public sealed class FollowShortLinkTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task FollowShortLink_AClientMakingUpCodes_Is429dAfterItsBurst_WhileAHotLinkAndOtherClientsStillRedirect()
+    {
+        await using var services = await PipelineServices.CreateAsync(azurite, settings: new()
+        {
+            ["ShortLinks:LookupBurst"] = "20",
+            ["ShortLinks:LookupsPerSecond"] = "1",
+            ["ShortLinks:ClientAddressHeader"] = "X-Forwarded-For",
+        });
+        var api = new LinkApi(services);
+        var hot = await api.CodeOfNewAsync("""{"url":"https://example.com/hot"}""");
+        var cold = await api.CodeOfNewAsync("""{"url":"https://example.com/cold"}""");
+        Assert.Equal(StatusCodes.Status302Found, (await Follow(services, hot, "203.0.113.9, 198.51.100.7:51234")).Status);
+
+        var statuses = new List<int>();
+        for (var i = 0; i < 60; i++)
+        {
+            // The client claims another address in front; the front end's own entry (the last) is what counts.
+            statuses.Add((await Follow(services, $"madeup{i:D3}", $"10.0.0.{i % 250}, 198.51.100.7:{40000 + i}")).Status);
+        }
+
+        var limited = await Follow(services, "madeup-next", "198.51.100.7:40999");
+        var hotForThatClient = await Follow(services, hot, "198.51.100.7:41000");
+        var coldForAnother = await Follow(services, cold, "192.0.2.44:5000");
+
+        Assert.InRange(statuses.Count(s => s == StatusCodes.Status404NotFound), 19, 22);
+        Assert.Equal(60, statuses.Count(s => s is StatusCodes.Status404NotFound or StatusCodes.Status429TooManyRequests));
+        Assert.Equal(StatusCodes.Status429TooManyRequests, limited.Status);
+        Assert.Equal("1", limited.Headers.RetryAfter.ToString());
+        Assert.Equal("rate_limited", limited.Json!.Value.GetProperty("code").GetString());
+        Assert.Equal(StatusCodes.Status302Found, hotForThatClient.Status);
+        Assert.Equal(StatusCodes.Status302Found, coldForAnother.Status);
+    }
+
+    private static Task<(int Status, IHeaderDictionary Headers, System.Text.Json.JsonElement? Json)> Follow(PipelineServices services, string code, string forwardedFor) =>
+        HttpResults.CallAsync(r =>
+        {
+            r.Headers["X-Forwarded-For"] = forwardedFor;
+            return services.Create<Pipeline.Functions.Functions.FollowShortLink>().Run(r, code, CancellationToken.None);
+        }, "GET", "/" + code, userAgent: LinkApi.Browser);
+
+    [Fact]
     public async Task FollowShortLink_Configured301_RedirectsPermanently()
     {
         await using var services = await PipelineServices.CreateAsync(azurite, settings: new() { ["ShortLinks:RedirectStatus"] = "301" });

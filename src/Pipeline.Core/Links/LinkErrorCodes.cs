@@ -16,4 +16,5 @@ public static class LinkErrorCodes
     public const string Archived = "archived";
     public const string Expired = "expired";
     public const string Conflict = "conflict";
+    public const string RateLimited = "rate_limited";
 }

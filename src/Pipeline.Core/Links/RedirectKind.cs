@@ -11,4 +11,7 @@ public enum RedirectKind
 
     /// <summary>The link expired (without an expired URL) or was archived: 410.</summary>
     Gone,
+
+    /// <summary>The client has caused too many storage lookups of late: 429, try again shortly.</summary>
+    Limited,
 }

@@ -26,6 +26,20 @@ public sealed class ShortLinkOptions : IValidatableObject
     [Range(16, 10_000_000)]
     public int CacheCapacity { get; set; } = 10_000;
 
+    /// <summary>Storage lookups (codes the cache does not know) one client may cause per second, sustained.</summary>
+    [Range(1, 100_000)]
+    public int LookupsPerSecond { get; set; } = 10;
+
+    /// <summary>Lookups one client may cause at once before <see cref="LookupsPerSecond"/> applies.</summary>
+    [Range(1, 100_000)]
+    public int LookupBurst { get; set; } = 40;
+
+    /// <summary>
+    /// Header whose last entry is the client's address, when a front end that appends it stands before the app (in
+    /// Azure, App Service's front end appends to <c>X-Forwarded-For</c>); empty: the connection's address.
+    /// </summary>
+    public string? ClientAddressHeader { get; set; }
+
     /// <summary>How often clicks counted in memory are added to storage.</summary>
     [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
     public TimeSpan ClickFlushInterval { get; set; } = TimeSpan.FromSeconds(10);

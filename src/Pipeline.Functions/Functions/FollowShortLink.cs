@@ -16,7 +16,8 @@ public sealed class FollowShortLink(ShortLinkRedirector redirector, IOptions<Sho
         string code,
         CancellationToken cancellationToken)
     {
-        var outcome = await redirector.FollowAsync(code, request.QueryString.Value, request.Headers.UserAgent.ToString(), cancellationToken);
+        var client = ClientAddress.Of(request, options.Value.ClientAddressHeader);
+        var outcome = await redirector.FollowAsync(code, request.QueryString.Value, request.Headers.UserAgent.ToString(), client, cancellationToken);
         return outcome.Kind switch
         {
             // 302 by default, not 301: browsers keep 301s for good, so a later edit of the target would never reach them.
@@ -24,6 +25,7 @@ public sealed class FollowShortLink(ShortLinkRedirector redirector, IOptions<Sho
             RedirectKind.NotFound when outcome.NotFoundPage is { } page =>
                 new ContentResult { StatusCode = StatusCodes.Status404NotFound, ContentType = "text/html; charset=utf-8", Content = page },
             RedirectKind.NotFound => ApiResults.Error(StatusCodes.Status404NotFound, LinkErrorCodes.NotFound, $"no short link '{code}'"),
+            RedirectKind.Limited => new RetryLaterResult(LookupLimiter.RetryAfter),
             _ => ApiResults.Error(StatusCodes.Status410Gone, outcome.Reason!,
                 outcome.Reason == LinkErrorCodes.Archived ? $"the link '{code}' was removed" : $"the link '{code}' has expired"),
         };

@@ -22,6 +22,7 @@ public sealed class ApiResults
         LinkErrorCodes.CodeTaken or LinkErrorCodes.Conflict => StatusCodes.Status409Conflict,
         LinkErrorCodes.NotFound => StatusCodes.Status404NotFound,
         LinkErrorCodes.Archived or LinkErrorCodes.Expired => StatusCodes.Status410Gone,
+        LinkErrorCodes.RateLimited => StatusCodes.Status429TooManyRequests,
         _ => StatusCodes.Status400BadRequest,
     };
 }

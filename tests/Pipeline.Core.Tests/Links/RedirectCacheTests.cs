@@ -71,4 +71,42 @@ public sealed class RedirectCacheTests
         Assert.InRange(cache.Count, 1, 100);
         Assert.True(cache.TryGet("code9999", out _), "the newest entry survives a trim");
     }
+    [Fact]
+    public void Set_AFloodOfUnknownCodes_NeverPushesOutARealLink()
+    {
+        var cache = Cache(capacity: 100);
+        cache.Set("hot", Link("hot"));
+        for (var i = 0; i < 50; i++)
+        {
+            cache.Set("real" + i, Link("real" + i));
+        }
+
+        for (var i = 0; i < 10_000; i++)
+        {
+            cache.Set("madeup" + i, null);
+        }
+
+        Assert.True(cache.TryGet("hot", out var hot) && hot is not null);
+        Assert.Equal(51, cache.Count);
+        Assert.InRange(cache.UnknownCount, 1, 100);
+    }
+
+    [Fact]
+    public void Set_BeyondCapacity_ForgetsTheLeastRecentlyUsedAndKeepsAHotLink()
+    {
+        var cache = Cache(capacity: 100);
+        cache.Set("hot", Link("hot"));
+
+        for (var i = 0; i < 10_000; i++)
+        {
+            cache.Set("cold" + i, Link("cold" + i));
+            if (i % 20 == 0)
+            {
+                Assert.True(cache.TryGet("hot", out _), $"the hot link was forgotten after {i} other links");
+            }
+        }
+
+        Assert.True(cache.TryGet("hot", out _));
+        Assert.False(cache.TryGet("cold0", out _), "a link nobody asked for again is the first to go");
+    }
 }
