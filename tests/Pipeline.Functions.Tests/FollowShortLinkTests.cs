@@ -80,6 +80,24 @@ public sealed class FollowShortLinkTests(AzuriteFixture azurite)
         Assert.Equal("https://example.com/forever", headers.Location.ToString());
     }
 
+    [Fact]
+    public async Task FollowShortLink_PassQueryOff_LeadsToTheTargetExactly_UntilTurnedOnAgain()
+    {
+        await using var services = await PipelineServices.CreateAsync(azurite);
+        var api = new LinkApi(services);
+        var code = await api.CodeOfNewAsync("""{"url":"https://example.com/signup?plan=basic","passQuery":false}""");
+
+        var (_, off, _) = await api.FollowAsync(code, "?utm_source=x&ref=mail");
+        var (_, _, shown) = await api.GetAsync(code);
+        var (patched, _, _) = await api.UpdateAsync(code, """{"passQuery":true}""");
+        var (_, on, _) = await api.FollowAsync(code, "?utm_source=x");
+
+        Assert.Equal("https://example.com/signup?plan=basic", off.Location.ToString());
+        Assert.False(shown!.Value.GetProperty("passQuery").GetBoolean());
+        Assert.Equal(StatusCodes.Status200OK, patched);
+        Assert.Equal("https://example.com/signup?plan=basic&utm_source=x", on.Location.ToString());
+    }
+
     [Theory]
     [InlineData("https://example.com/story", "?utm_source=x", "https://example.com/story?utm_source=x")]
     [InlineData("https://example.com/story?id=7#top", "?utm_source=x&id=8", "https://example.com/story?id=7&utm_source=x#top")]

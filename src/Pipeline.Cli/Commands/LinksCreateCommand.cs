@@ -27,6 +27,10 @@ public sealed class LinksCreateCommand(IAnsiConsole console, CliEnvironment envi
         [Description("A title to recognise the link by.")]
         public string? Title { get; set; }
 
+        [CommandOption("--no-query")]
+        [Description("Do not add the short URL's query (?utm_source=…) to the target.")]
+        public bool NoQuery { get; set; }
+
         public override ValidationResult Validate() =>
             Expires is not null && !Expiry.TryParse(Expires, DateTimeOffset.UtcNow, out _)
                 ? ValidationResult.Error($"--expires must be like 90m, 12h, 30d or 2026-12-31, not '{Expires}'")
@@ -37,7 +41,7 @@ public sealed class LinksCreateCommand(IAnsiConsole console, CliEnvironment envi
     {
         var (settings, _, _, output) = scope;
         DateTimeOffset? expiresAt = settings.Expires is { } expires && Expiry.TryParse(expires, clock.GetUtcNow(), out var at) ? at : null;
-        await CallAsync(scope, HttpMethod.Post, "api/links", new { url = settings.Url, code = settings.Code, title = settings.Title, expiresAt }, link =>
+        await CallAsync(scope, HttpMethod.Post, "api/links", new { url = settings.Url, code = settings.Code, title = settings.Title, expiresAt, passQuery = settings.NoQuery ? false : (bool?)null }, link =>
         {
             output.Line($"[green]✔[/] [link]{Markup.Escape(link.Str("shortUrl") ?? string.Empty)}[/] → {Markup.Escape(link.Str("url") ?? string.Empty)}");
             if (link.Str("expiresAt") is not null)

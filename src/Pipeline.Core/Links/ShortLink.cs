@@ -18,6 +18,12 @@ public sealed record ShortLink
     /// <summary>Where an expired link leads instead of answering 410.</summary>
     public string? ExpiredUrl { get; init; }
 
+    /// <summary>
+    /// Whether the short URL's query (<c>?utm_source=x</c>) is added to the target; the target's own parameters win
+    /// either way. Off for a target whose query must stay exactly as the editor gave it.
+    /// </summary>
+    public bool PassQuery { get; init; } = true;
+
     public required DateTimeOffset CreatedAt { get; init; }
     public DateTimeOffset? UpdatedAt { get; init; }
 

@@ -69,7 +69,7 @@ public sealed class ShortLinkRedirector(IShortLinkStore store, ISiteStore site, 
         }
 
         clicks.Record(link.Code, UserAgents.IsBot(userAgent));
-        return new LinkRedirect(RedirectKind.Redirect, QueryStrings.Merge(link.Url, query), null, null);
+        return new LinkRedirect(RedirectKind.Redirect, link.PassQuery ? QueryStrings.Merge(link.Url, query) : link.Url, null, null);
     }
 
     /// <summary>One storage read for a code, whose result every request waiting on it gets; never cancelled by one of them.</summary>

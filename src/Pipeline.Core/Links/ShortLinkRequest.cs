@@ -7,4 +7,5 @@ public sealed record ShortLinkRequest(
     string? Title = null,
     DateTimeOffset? ExpiresAt = null,
     string? ExpiredUrl = null,
-    IReadOnlyList<string>? Tags = null);
+    IReadOnlyList<string>? Tags = null,
+    bool? PassQuery = null);

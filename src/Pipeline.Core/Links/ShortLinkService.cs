@@ -38,6 +38,7 @@ public sealed partial class ShortLinkService(
             Tags = NormalizeTags(request.Tags),
             ExpiresAt = request.ExpiresAt,
             ExpiredUrl = request.ExpiredUrl is null ? null : UrlRules.Normalize(request.ExpiredUrl),
+            PassQuery = request.PassQuery ?? true,
         };
         if (request.Code is null)
         {
@@ -163,6 +164,7 @@ public sealed partial class ShortLinkService(
                 Title = update.Title ?? link.Title,
                 ExpiresAt = update.ClearExpiry ? null : update.ExpiresAt ?? link.ExpiresAt,
                 ExpiredUrl = update.ClearExpiry ? null : update.ExpiredUrl is null ? link.ExpiredUrl : UrlRules.Normalize(update.ExpiredUrl),
+                PassQuery = update.PassQuery ?? link.PassQuery,
                 UpdatedAt = clock.GetUtcNow(),
             }, cancellationToken);
     }

@@ -6,4 +6,5 @@ public sealed record ShortLinkUpdate(
     string? Title = null,
     DateTimeOffset? ExpiresAt = null,
     string? ExpiredUrl = null,
-    bool ClearExpiry = false);
+    bool ClearExpiry = false,
+    bool? PassQuery = null);

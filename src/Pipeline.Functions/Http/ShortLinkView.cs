@@ -11,6 +11,7 @@ public sealed record ShortLinkView(
     IReadOnlyList<string> Tags,
     DateTimeOffset? ExpiresAt,
     string? ExpiredUrl,
+    bool PassQuery,
     string? ArticleId,
     DateTimeOffset CreatedAt,
     DateTimeOffset? UpdatedAt,
@@ -18,6 +19,6 @@ public sealed record ShortLinkView(
     ClickTotals? Clicks = null)
 {
     public static ShortLinkView From(ShortLink link, ShortLinkService links, ClickTotals? clicks = null) => new(
-        link.Code, links.ShortUrl(link.Code).ToString(), link.Url, link.Title, link.Tags, link.ExpiresAt, link.ExpiredUrl,
+        link.Code, links.ShortUrl(link.Code).ToString(), link.Url, link.Title, link.Tags, link.ExpiresAt, link.ExpiredUrl, link.PassQuery,
         link.ArticleId, link.CreatedAt, link.UpdatedAt, link.ArchivedAt, clicks);
 }

@@ -23,6 +23,9 @@ internal sealed class ShortLinkEntity : ITableEntity
 
     public DateTimeOffset? ExpiresAt { get; set; }
     public string? ExpiredUrl { get; set; }
+
+    /// <summary>Null on rows written before the setting existed, which pass the query on.</summary>
+    public bool? PassQuery { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset? UpdatedAt { get; set; }
     public DateTimeOffset? ArchivedAt { get; set; }

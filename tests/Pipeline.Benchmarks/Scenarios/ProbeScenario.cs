@@ -52,6 +52,8 @@ public sealed class ProbeScenario : IScenario
             var manyClients = new List<double>();
             var coldOne = new List<double>();
             var coldMany = new List<double>();
+            var noRoute = new List<double>();
+            var coldNoRoute = new List<double>();
             var answers = new Dictionary<string, double>();
             for (var run = 1; run <= runs; run++)
             {
@@ -59,13 +61,20 @@ public sealed class ProbeScenario : IScenario
                 idle.Add(quiet.P99Milliseconds);
                 Console.WriteLine($"run {run} idle:         hot {quiet}");
 
-                foreach (var (label, distinct, sink, cold) in new[] { ("one client", false, oneClient, coldOne), ("3000 clients", true, manyClients, coldMany) })
+                foreach (var (label, distinct, sink, cold) in new[]
+                {
+                    ("one client", false, oneClient, coldOne),
+                    ("3000 clients", true, manyClients, coldMany),
+                    // The same traffic to a path no function takes (the host's bare 404): what the requests cost this
+                    // machine before the app does anything with them.
+                    ("no route", true, noRoute, coldNoRoute),
+                })
                 {
                     var coldCode = await CreateLinkAsync(host, $"https://example.com/cold-{run}-{distinct}", cancellationToken);
                     using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
                     var hotTask = hotLoad.FixedRateAsync(rate, TimeSpan.Zero, duration, cancellationToken);
                     await Task.Delay(TimeSpan.FromSeconds(1), cancellationToken);
-                    var probe = ProbeAsync(client, host.ApiBase, run, codes, connections, distinct, cancellationToken);
+                    var probe = ProbeAsync(client, host.ApiBase, run, codes, connections, distinct, label == "no route", cancellationToken);
                     await Task.Delay(TimeSpan.FromMilliseconds(300), cancellationToken);
                     var coldClock = Stopwatch.StartNew();
                     using var coldRequest = new HttpRequestMessage(HttpMethod.Get, new Uri(host.ApiBase, coldCode)) { Headers = { { "X-Forwarded-For", "192.0.2.200" } } };
@@ -93,6 +102,9 @@ public sealed class ProbeScenario : IScenario
                 ["hot p99 ms, 3000 clients probing"] = Statistics.Median(manyClients),
                 ["cold link ms, one client probing"] = Statistics.Median(coldOne),
                 ["cold link ms, 3000 clients probing"] = Statistics.Median(coldMany),
+                ["hot p99 ms, the same traffic to no route"] = Statistics.Median(noRoute),
+                ["worse probe / no-route traffic (median of per-run ratios)"] = Statistics.Median(
+                    oneClient.Zip(manyClients, Math.Max).Zip(noRoute, (probe, bare) => probe / bare).ToList()),
             };
             foreach (var (key, value) in answers)
             {
@@ -119,7 +131,7 @@ public sealed class ProbeScenario : IScenario
     }
 
     /// <summary>Requests <paramref name="codes"/> made-up codes, <paramref name="connections"/> at a time; returns the answers by status.</summary>
-    private static async Task<Dictionary<int, int>> ProbeAsync(HttpClient client, Uri api, int run, int codes, int connections, bool distinctClients, CancellationToken cancellationToken)
+    private static async Task<Dictionary<int, int>> ProbeAsync(HttpClient client, Uri api, int run, int codes, int connections, bool distinctClients, bool noRoute, CancellationToken cancellationToken)
     {
         var next = -1;
         var statuses = new int[600];
@@ -128,7 +140,7 @@ public sealed class ProbeScenario : IScenario
             int i;
             while ((i = Interlocked.Increment(ref next)) < codes)
             {
-                using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(api, $"zz{run}{i:D5}q"));
+                using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(api, noRoute ? $"no/route/{run}/{i}" : $"zz{run}{i:D5}q"));
                 request.Headers.Add("X-Forwarded-For", distinctClients ? $"10.{i / 65536 % 256}.{i / 256 % 256}.{i % 256}" : "198.51.100.7");
                 try
                 {
