@@ -23,7 +23,7 @@ public sealed partial class ShortLinkService(
     private static readonly HashSet<string> Reserved = new(StringComparer.OrdinalIgnoreCase)
     {
         "api", "admin", "static", "assets", "health", "index", "favicon.ico", "robots.txt", "sitemap", "feed", "search",
-        "links", "login", "logout", "account", "www", "app", "qr",
+        "links", "login", "logout", "account", "www", "app", "qr", "desk",
     };
 
     public async Task<LinkResult<ShortLink>> CreateAsync(ShortLinkRequest request, CancellationToken cancellationToken)

@@ -16,6 +16,12 @@ public sealed class FollowShortLink(ShortLinkRedirector redirector, IOptions<Sho
         string code,
         CancellationToken cancellationToken)
     {
+        if (string.Equals(code, "desk", StringComparison.OrdinalIgnoreCase))
+        {
+            // The editors' desk lives at desk/{file}; "desk" is a reserved code, so no link can take this address.
+            return new RedirectActionResult(ServeDesk.EntryPath, StatusCodes.Status302Found, "no-cache");
+        }
+
         var client = ClientAddress.Of(request, options.Value.ClientAddressHeader);
         var outcome = await redirector.FollowAsync(code, request.QueryString.Value, request.Headers.UserAgent.ToString(), client, cancellationToken);
         return outcome.Kind switch

@@ -1,0 +1,183 @@
+// The editors' desk: review held articles and follow uploads, through the management API on this origin.
+// Everything shown is set with textContent, never parsed as HTML: headlines and reasons come from uploaded files.
+
+const KEY = "pipeline-desk-key";
+const REFRESH_MS = 4000;
+
+const $ = (id) => document.getElementById(id);
+const notice = $("notice");
+let timer = null;
+
+function say(text, isError = false) {
+  notice.textContent = text;
+  notice.classList.toggle("error", isError);
+}
+
+function element(tag, props = {}, ...children) {
+  const node = document.createElement(tag);
+  for (const [name, value] of Object.entries(props)) {
+    if (name === "class") node.className = value;
+    else if (name in node) node[name] = value;
+    else node.setAttribute(name, value);
+  }
+  for (const child of children) node.append(child);
+  return node;
+}
+
+class SignedOut extends Error {}
+
+async function api(path, options = {}) {
+  const key = sessionStorage.getItem(KEY);
+  if (!key) throw new SignedOut();
+  const response = await fetch(path, {
+    ...options,
+    headers: { "x-functions-key": key, ...(options.body ? { "content-type": "application/json" } : {}) },
+  });
+  if (response.status === 401) throw new SignedOut("the key was refused");
+  const text = await response.text();
+  const body = text && (response.headers.get("content-type") || "").includes("json") ? JSON.parse(text) : null;
+  if (!response.ok) {
+    const message = body && body.message ? body.message : `${response.status} ${response.statusText}`;
+    throw new Error(message);
+  }
+  return body;
+}
+
+function showSignIn(message) {
+  clearInterval(timer);
+  timer = null;
+  sessionStorage.removeItem(KEY);
+  $("work").hidden = true;
+  $("sign-out").hidden = true;
+  $("sign-in").hidden = false;
+  say(message || "", Boolean(message));
+  $("key").focus();
+}
+
+async function showWork() {
+  $("sign-in").hidden = true;
+  $("work").hidden = false;
+  $("sign-out").hidden = false;
+  await refresh();
+  if (!timer) timer = setInterval(() => refresh().catch(() => {}), REFRESH_MS);
+}
+
+async function guarded(action) {
+  try {
+    await action();
+  } catch (error) {
+    if (error instanceof SignedOut) showSignIn(error.message ? `Signed out: ${error.message}.` : "");
+    else say(error.message, true);
+  }
+}
+
+function when(iso) {
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime()) ? "" : date.toLocaleString();
+}
+
+// ---- review -------------------------------------------------------------------------------------------------
+
+function reviewCard(article) {
+  const headlineId = `headline-${article.id}`;
+  const input = element("input", { type: "text", id: headlineId, value: article.headline, dir: "auto" });
+  const approve = element("button", { type: "button", textContent: "Approve and publish" });
+  const reject = element("button", { type: "button", class: "secondary", textContent: "Reject" });
+  const reasons = element("ul", { class: "reasons" });
+  for (const reason of article.reviewReasons || []) reasons.append(element("li", { textContent: reason }));
+
+  approve.addEventListener("click", () => guarded(async () => {
+    approve.disabled = reject.disabled = true;
+    const headline = input.value.trim();
+    const corrections = headline && headline !== article.headline ? { headline } : {};
+    try {
+      const published = await api(`/api/articles/${encodeURIComponent(article.id)}/approve`, { method: "POST", body: JSON.stringify(corrections) });
+      say(`Published “${published.headline}”.`);
+      await refresh();
+    } finally {
+      approve.disabled = reject.disabled = false;
+    }
+  }));
+  reject.addEventListener("click", () => guarded(async () => {
+    approve.disabled = reject.disabled = true;
+    try {
+      await api(`/api/articles/${encodeURIComponent(article.id)}/reject`, { method: "POST" });
+      say(`Rejected “${article.headline}”.`);
+      await refresh();
+    } finally {
+      approve.disabled = reject.disabled = false;
+    }
+  }));
+
+  return element("li", { class: "card", "data-article": article.id },
+    element("h3", { textContent: article.headline, dir: "auto" }),
+    element("p", { class: "meta", textContent: `${article.section} · from ${article.sourceBlob} · version ${article.version}` }),
+    element("p", { textContent: "Held because:" }),
+    reasons,
+    element("label", { htmlFor: headlineId, textContent: "Headline" }),
+    input,
+    element("div", { class: "actions" }, approve, reject));
+}
+
+async function refreshReview() {
+  const { items } = await api("/api/review?top=50");
+  const list = $("review");
+  // Keep a card an editor is typing in: replace the list only when the held articles changed.
+  const ids = items.map((a) => a.id).join(",");
+  if (list.dataset.ids === ids) return;
+  list.dataset.ids = ids;
+  list.replaceChildren(...items.map(reviewCard));
+  $("review-empty").hidden = items.length > 0;
+}
+
+// ---- uploads ------------------------------------------------------------------------------------------------
+
+function uploadRow(upload) {
+  const actions = element("td");
+  if (upload.state === "failed") {
+    const retry = element("button", { type: "button", class: "secondary", textContent: "Retry" });
+    retry.setAttribute("aria-label", `Retry ${upload.name}`);
+    retry.addEventListener("click", () => guarded(async () => {
+      retry.disabled = true;
+      const path = upload.name.split("/").map(encodeURIComponent).join("/");
+      const result = await api(`/api/uploads/${path}/retry`, { method: "POST" });
+      say(`${upload.name}: ${result.state}.`);
+      await refresh();
+    }));
+    actions.append(retry);
+  }
+  const reason = upload.reason || (upload.warningCount > 0 ? `${upload.warningCount} warning${upload.warningCount === 1 ? "" : "s"}` : "");
+  return element("tr", { "data-upload": upload.name },
+    element("td", { class: "name", textContent: upload.name }),
+    element("td", { class: `state state-${upload.state}`, textContent: upload.state }),
+    element("td", { textContent: String(upload.articleIds.length) }),
+    element("td", { textContent: when(upload.updatedAt) }),
+    element("td", { textContent: reason, dir: "auto" }),
+    actions);
+}
+
+async function refreshUploads() {
+  const { uploads } = await api("/api/uploads?top=50");
+  const table = $("uploads");
+  table.tBodies[0].replaceChildren(...uploads.map(uploadRow));
+  table.hidden = uploads.length === 0;
+  $("uploads-empty").hidden = uploads.length > 0;
+}
+
+async function refresh() {
+  await Promise.all([refreshReview(), refreshUploads()]);
+}
+
+// ---- start --------------------------------------------------------------------------------------------------
+
+$("sign-in-form").addEventListener("submit", (event) => {
+  event.preventDefault();
+  sessionStorage.setItem(KEY, $("key").value.trim());
+  $("key").value = "";
+  say("");
+  guarded(showWork);
+});
+$("sign-out").addEventListener("click", () => showSignIn(""));
+
+if (sessionStorage.getItem(KEY)) guarded(showWork);
+else showSignIn("");

@@ -1,0 +1,158 @@
+using System.Diagnostics;
+using System.Net;
+using System.Text.Json;
+using Azure.Storage.Blobs;
+using Microsoft.Playwright;
+using Pipeline.Testing;
+using Xunit.Abstractions;
+
+namespace Pipeline.EndToEnd.Tests;
+
+/// <summary>
+/// An editor at the desk in a real browser on the local host: signs in with the key, sees the uploads and their states,
+/// corrects the headline of an article held for review and approves it, and its page goes live with that headline;
+/// under the desk's Content-Security-Policy, with no console errors, on a laptop and a phone.
+/// </summary>
+[Collection(AzuriteCollection.Name)]
+public sealed class DeskBrowserTests(AzuriteFixture azurite, ITestOutputHelper output)
+{
+    private static readonly TimeSpan Bound = TimeSpan.FromSeconds(90);
+
+    // A name standing alone above the story: the pipeline must not take it for a headline, so it holds the article.
+    private const string HeldStory = """
+        Amina Qureshi
+
+        GWADAR: Harbour pilots returned to work on Friday after a week-long stoppage, once the port board agreed to new night-shift rates.
+
+        Two tankers that had anchored outside the breakwater were brought in before noon, a board spokesman said.
+        """;
+
+    [BrowserFact]
+    public async Task Editor_SignsInCorrectsAHeldHeadlineAndApproves_ThePageGoesLive()
+    {
+        Assertions.SetDefaultExpectTimeout(15_000);
+        await using var host = await DevHostProcess.StartAsync(azurite, AzuriteFixture.NewPrefix());
+        try
+        {
+            var uploads = new BlobServiceClient(azurite.ConnectionString).GetBlobContainerClient(host.Names.UploadsContainer);
+            await uploads.GetBlobClient("world/two-articles.txt").UploadAsync(new BinaryData(TestFiles.Read("two-articles.txt")));
+            await uploads.GetBlobClient("pakistan/pilots.txt").UploadAsync(BinaryData.FromString(HeldStory));
+            using var api = new HttpClient { BaseAddress = host.ApiBase, DefaultRequestHeaders = { { "x-functions-key", host.ApiKey } } };
+            var held = await WaitForHeldAsync(api);
+
+            using var playwright = await Playwright.CreateAsync();
+            await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+            {
+                ExecutablePath = BrowserFactAttribute.Chromium,
+                Headless = true,
+                Args = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"],
+            });
+            var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
+            var errors = new List<string>();
+            page.Console += (_, message) =>
+            {
+                if (message.Type == "error")
+                {
+                    errors.Add($"{page.Url}: {message.Text}");
+                }
+            };
+            page.PageError += (_, error) => errors.Add($"{page.Url}: {error}");
+
+            // /desk on the API host leads to the desk; a wrong key is refused with a message, the right one signs in.
+            await page.GotoAsync(new Uri(host.ApiBase, "desk").ToString());
+            await Assertions.Expect(page).ToHaveURLAsync(new Uri(host.ApiBase, "desk/index.html").ToString());
+            await page.GetByLabel("Management key").FillAsync("not-the-key");
+            await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+            await Assertions.Expect(page.Locator("#notice")).ToContainTextAsync("refused");
+            // The browser reports the refused calls (401) as console errors; they are what this step is about.
+            Assert.All(errors, e => Assert.Contains("401", e));
+            errors.Clear();
+            await page.GetByLabel("Management key").FillAsync(host.ApiKey);
+            await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+
+            // Both uploads with their states; the held article with why it was held.
+            await Assertions.Expect(page.Locator("tr[data-upload='world/two-articles.txt'] .state")).ToHaveTextAsync("published");
+            await Assertions.Expect(page.Locator("tr[data-upload='pakistan/pilots.txt']")).ToBeVisibleAsync();
+            var card = page.Locator($"li[data-article='{held}']");
+            await Assertions.Expect(card).ToBeVisibleAsync();
+            await Assertions.Expect(card.Locator("ul.reasons li").First).ToContainTextAsync("Amina Qureshi");
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(SiteBrowserTests.ScreenshotFolder, "desk.png"), FullPage = true });
+
+            // Readable on a phone.
+            await page.SetViewportSizeAsync(390, 844);
+            Assert.False(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth > window.innerWidth"), "the desk scrolls sideways on a phone");
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(SiteBrowserTests.ScreenshotFolder, "desk-phone.png"), FullPage = true });
+            await page.SetViewportSizeAsync(1280, 900);
+
+            // Correct the headline and approve: the card leaves the queue and the page goes live with the headline.
+            const string Headline = "Gwadar harbour pilots end strike after night-shift deal";
+            await card.GetByLabel("Headline").FillAsync(Headline);
+            await card.GetByRole(AriaRole.Button, new() { Name = "Approve and publish" }).ClickAsync();
+            await Assertions.Expect(page.Locator("#notice")).ToContainTextAsync($"Published “{Headline}”");
+            await Assertions.Expect(page.Locator("#review-empty")).ToBeVisibleAsync();
+
+            var article = JsonDocument.Parse(await api.GetStringAsync($"api/articles/{held}")).RootElement.GetProperty("article");
+            Assert.Equal("published", article.GetProperty("state").GetString());
+            var url = new Uri(host.SiteBase, new Uri(article.GetProperty("url").GetString()!).AbsolutePath);
+            // The approval queues the page's render; a reader sees it a moment later.
+            using (var site = new HttpClient())
+            {
+                var clock = Stopwatch.StartNew();
+                while ((await site.GetAsync(url)).StatusCode != HttpStatusCode.OK && clock.Elapsed < Bound)
+                {
+                    await Task.Delay(250);
+                }
+            }
+
+            await page.GotoAsync(url.ToString());
+            await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync(Headline);
+
+            Assert.True(errors.Count == 0, "console errors:" + Environment.NewLine + string.Join(Environment.NewLine, errors));
+        }
+        finally
+        {
+            output.WriteLine(host.Output);
+        }
+    }
+
+    [Fact]
+    public async Task Desk_IsServedUnderItsOwnPolicy_AndUnknownFilesAre404()
+    {
+        await using var host = await DevHostProcess.StartAsync(azurite, AzuriteFixture.NewPrefix());
+        using var http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = host.ApiBase };
+
+        var entry = await http.GetAsync("desk");
+        var index = await http.GetAsync("desk/index.html");
+        var script = await http.GetAsync("desk/desk.js");
+        var missing = await http.GetAsync("desk/secrets.json");
+
+        Assert.Equal(HttpStatusCode.Found, entry.StatusCode);
+        Assert.Equal("/desk/index.html", entry.Headers.Location!.ToString());
+        Assert.Equal(HttpStatusCode.OK, index.StatusCode);
+        Assert.Equal("text/html; charset=utf-8", index.Content.Headers.ContentType!.ToString());
+        Assert.Contains("script-src 'self'", index.Headers.GetValues("Content-Security-Policy").Single());
+        Assert.Contains("frame-ancestors 'none'", index.Headers.GetValues("Content-Security-Policy").Single());
+        Assert.Equal("text/javascript; charset=utf-8", script.Content.Headers.ContentType!.ToString());
+        Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+    }
+
+    /// <summary>The id of the article held from the pilots upload, once both uploads are done.</summary>
+    private static async Task<string> WaitForHeldAsync(HttpClient api)
+    {
+        var clock = Stopwatch.StartNew();
+        while (clock.Elapsed < Bound)
+        {
+            var review = JsonDocument.Parse(await api.GetStringAsync("api/review")).RootElement.GetProperty("items");
+            var world = await api.GetAsync("api/uploads/world/two-articles.txt");
+            if (review.GetArrayLength() == 1 && world.IsSuccessStatusCode && (await world.Content.ReadAsStringAsync()).Contains("\"state\":\"published\"", StringComparison.Ordinal))
+            {
+                return review[0].GetProperty("id").GetString()!;
+            }
+
+            await Task.Delay(250);
+        }
+
+        Assert.Fail("the uploads were not ingested in time");
+        return string.Empty;
+    }
+}
