@@ -28,10 +28,10 @@ public sealed class DeskBrowserTests(AzuriteFixture azurite, ITestOutputHelper o
         """;
 
     [BrowserFact]
-    public async Task Editor_SignsInCorrectsAHeldHeadlineAndApproves_ThePageGoesLive()
+    public async Task Editor_SignsInCorrectsAHeldHeadlineAndApproves_ThePageGoesLive_ThenMakesALinkAndSeesItsClick()
     {
         Assertions.SetDefaultExpectTimeout(15_000);
-        await using var host = await DevHostProcess.StartAsync(azurite, AzuriteFixture.NewPrefix());
+        await using var host = await DevHostProcess.StartAsync(azurite, AzuriteFixture.NewPrefix(), new Dictionary<string, string> { ["ShortLinks__ClickFlushInterval"] = "00:00:01" });
         try
         {
             var uploads = new BlobServiceClient(azurite.ConnectionString).GetBlobContainerClient(host.Names.UploadsContainer);
@@ -127,6 +127,37 @@ public sealed class DeskBrowserTests(AzuriteFixture azurite, ITestOutputHelper o
             await page.GotoAsync(url.ToString());
             await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync(Headline);
 
+            // A link: a script address is refused with the API's reason; a real one is created, followed once by a
+            // reader, and its click shows after the flush.
+            await page.GotoAsync(new Uri(host.ApiBase, "desk/index.html").ToString());
+            await page.GetByLabel("Address to shorten").FillAsync("javascript:alert(1)");
+            await page.GetByRole(AriaRole.Button, new() { Name = "Create link" }).ClickAsync();
+            await Assertions.Expect(page.Locator("#notice")).ToHaveClassAsync("error");
+            Assert.All(errors, e => Assert.Contains("400", e));
+            errors.Clear();
+            await page.GetByLabel("Address to shorten").FillAsync("https://example.com/desk-story?id=4");
+            await page.GetByLabel("Code").FillAsync("Desk-Story");
+            await page.GetByRole(AriaRole.Button, new() { Name = "Create link" }).ClickAsync();
+            await Assertions.Expect(page.Locator("#notice")).ToContainTextAsync("Created");
+            var row = page.Locator("tr[data-link='Desk-Story']");
+            await Assertions.Expect(row).ToContainTextAsync("https://example.com/desk-story?id=4");
+            using (var reader = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }))
+            {
+                reader.DefaultRequestHeaders.UserAgent.ParseAdd("Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0 Safari/537.36");
+                Assert.Equal(HttpStatusCode.Found, (await reader.GetAsync(new Uri(host.ApiBase, "desk-story"))).StatusCode);
+            }
+
+            var shown = string.Empty;
+            for (var clock = Stopwatch.StartNew(); clock.Elapsed < Bound && !shown.Contains("1 person", StringComparison.Ordinal);)
+            {
+                await Task.Delay(500);
+                await page.ReloadAsync();
+                await page.GetByRole(AriaRole.Button, new() { Name = "Show clicks of Desk-Story" }).ClickAsync();
+                await Assertions.Expect(row.Locator(".clicks button")).ToHaveCountAsync(0);
+                shown = await row.Locator(".clicks").TextContentAsync() ?? string.Empty;
+            }
+
+            Assert.Equal("1 person, 0 bots", shown);
             Assert.True(errors.Count == 0, "console errors:" + Environment.NewLine + string.Join(Environment.NewLine, errors));
         }
         finally

@@ -58,7 +58,7 @@ async function showWork() {
   $("sign-in").hidden = true;
   $("work").hidden = false;
   $("sign-out").hidden = false;
-  await refresh();
+  await Promise.all([refresh(), refreshLinks()]);
   if (!timer) timer = setInterval(() => refresh().catch(() => {}), REFRESH_MS);
 }
 
@@ -150,7 +150,7 @@ function uploadRow(upload) {
   return element("tr", { "data-upload": upload.name },
     element("td", { class: "name", textContent: upload.name }),
     element("td", { class: `state state-${upload.state}`, textContent: upload.state }),
-    element("td", { textContent: String(upload.articleIds.length) }),
+    element("td", { textContent: `${upload.articleIds.length} article${upload.articleIds.length === 1 ? "" : "s"}` }),
     element("td", { textContent: when(upload.updatedAt) }),
     element("td", { textContent: reason, dir: "auto" }),
     actions);
@@ -163,6 +163,59 @@ async function refreshUploads() {
   table.hidden = uploads.length === 0;
   $("uploads-empty").hidden = uploads.length > 0;
 }
+
+// ---- links --------------------------------------------------------------------------------------------------
+
+function linkRow(link) {
+  const clicks = element("td", { class: "clicks" });
+  const count = element("button", { type: "button", class: "secondary", textContent: "Show clicks" });
+  count.setAttribute("aria-label", `Show clicks of ${link.code}`);
+  count.addEventListener("click", () => guarded(async () => {
+    const details = await api(`/api/links/${encodeURIComponent(link.code)}`);
+    const { clicks: people, bots } = details.clicks;
+    clicks.replaceChildren(`${people} ${people === 1 ? "person" : "people"}, ${bots} ${bots === 1 ? "bot" : "bots"}`);
+  }));
+  clicks.append(count);
+
+  const archive = element("button", { type: "button", class: "secondary", textContent: "Archive" });
+  archive.setAttribute("aria-label", `Archive ${link.code}`);
+  archive.addEventListener("click", () => guarded(async () => {
+    if (!window.confirm(`Archive ${link.shortUrl}? It will answer “gone” from now on.`)) return;
+    await api(`/api/links/${encodeURIComponent(link.code)}`, { method: "DELETE" });
+    say(`Archived ${link.shortUrl}.`);
+    await refreshLinks();
+  }));
+
+  const target = element("td", { class: "name" });
+  target.append(element("span", { textContent: link.url, dir: "ltr" }));
+  if (link.title) target.append(element("br"), element("span", { class: "hint", textContent: link.title, dir: "auto" }));
+  return element("tr", { "data-link": link.code },
+    element("td", {}, element("a", { href: link.shortUrl, textContent: link.shortUrl.replace(/^https?:\/\//, "") })),
+    target,
+    clicks,
+    element("td", {}, link.archivedAt ? "archived" : archive));
+}
+
+async function refreshLinks() {
+  const { links } = await api("/api/links?top=20");
+  const table = $("links");
+  table.tBodies[0].replaceChildren(...links.map(linkRow));
+  table.hidden = links.length === 0;
+  $("links-empty").hidden = links.length > 0;
+}
+
+$("link-form").addEventListener("submit", (event) => {
+  event.preventDefault();
+  guarded(async () => {
+    const body = { url: $("link-url").value.trim() };
+    if ($("link-code").value.trim()) body.code = $("link-code").value.trim();
+    if ($("link-title").value.trim()) body.title = $("link-title").value.trim();
+    const link = await api("/api/links", { method: "POST", body: JSON.stringify(body) });
+    $("link-form").reset();
+    say(`Created ${link.shortUrl} → ${link.url}`);
+    await refreshLinks();
+  });
+});
 
 async function refresh() {
   await Promise.all([refreshReview(), refreshUploads()]);
