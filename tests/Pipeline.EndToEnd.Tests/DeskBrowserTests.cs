@@ -127,9 +127,30 @@ public sealed class DeskBrowserTests(AzuriteFixture azurite, ITestOutputHelper o
             await page.GotoAsync(url.ToString());
             await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync(Headline);
 
+            // Unpublish one of the clean articles from the desk: its page then answers as removed.
+            await page.GotoAsync(new Uri(host.ApiBase, "desk/index.html").ToString());
+            const string Library = "Library reopens after two-year renovation with longer hours";
+            page.Dialog += (_, dialog) => dialog.AcceptAsync();
+            var libraryCard = page.Locator("#articles li").Filter(new() { HasText = Library });
+            var libraryUrl = await libraryCard.Locator("h3 a").GetAttributeAsync("href");
+            await libraryCard.GetByRole(AriaRole.Button, new() { Name = $"Unpublish {Library}" }).ClickAsync();
+            await Assertions.Expect(page.Locator("#notice")).ToContainTextAsync($"Unpublished “{Library}”");
+            await Assertions.Expect(libraryCard).ToHaveCountAsync(0);
+            var removedUrl = new Uri(host.SiteBase, new Uri(libraryUrl!).AbsolutePath);
+            using (var site = new HttpClient())
+            {
+                var removed = string.Empty;
+                for (var clock = Stopwatch.StartNew(); clock.Elapsed < Bound && !removed.Contains("This article was removed", StringComparison.Ordinal);)
+                {
+                    await Task.Delay(250);
+                    removed = await (await site.GetAsync(removedUrl)).Content.ReadAsStringAsync();
+                }
+
+                Assert.Contains("This article was removed", removed);
+            }
+
             // A link: a script address is refused with the API's reason; a real one is created, followed once by a
             // reader, and its click shows after the flush.
-            await page.GotoAsync(new Uri(host.ApiBase, "desk/index.html").ToString());
             await page.GetByLabel("Address to shorten").FillAsync("javascript:alert(1)");
             await page.GetByRole(AriaRole.Button, new() { Name = "Create link" }).ClickAsync();
             await Assertions.Expect(page.Locator("#notice")).ToHaveClassAsync("error");

@@ -58,7 +58,7 @@ async function showWork() {
   $("sign-in").hidden = true;
   $("work").hidden = false;
   $("sign-out").hidden = false;
-  await Promise.all([refresh(), refreshLinks()]);
+  await Promise.all([refresh(), refreshArticles(), refreshLinks()]);
   if (!timer) timer = setInterval(() => refresh().catch(() => {}), REFRESH_MS);
 }
 
@@ -93,7 +93,7 @@ function reviewCard(article) {
     try {
       const published = await api(`/api/articles/${encodeURIComponent(article.id)}/approve`, { method: "POST", body: JSON.stringify(corrections) });
       say(`Published “${published.headline}”.`);
-      await refresh();
+      await Promise.all([refresh(), refreshArticles()]);
     } finally {
       approve.disabled = reject.disabled = false;
     }
@@ -163,6 +163,39 @@ async function refreshUploads() {
   table.hidden = uploads.length === 0;
   $("uploads-empty").hidden = uploads.length > 0;
 }
+
+// ---- articles -----------------------------------------------------------------------------------------------
+
+function articleCard(article) {
+  const unpublish = element("button", { type: "button", class: "secondary", textContent: "Unpublish" });
+  unpublish.setAttribute("aria-label", `Unpublish ${article.headline}`);
+  unpublish.addEventListener("click", () => guarded(async () => {
+    if (!window.confirm(`Unpublish “${article.headline}”? Its page will say it was removed.`)) return;
+    unpublish.disabled = true;
+    await api(`/api/articles/${encodeURIComponent(article.id)}`, { method: "DELETE" });
+    say(`Unpublished “${article.headline}”.`);
+    await refreshArticles();
+  }));
+  const title = element("h3", { dir: "auto" });
+  title.append(article.url ? element("a", { href: article.url, textContent: article.headline }) : article.headline);
+  return element("li", { class: "card", "data-article": article.id },
+    title,
+    element("p", { class: "meta", textContent: `${article.section} · published ${when(article.publishedAt)} · ${article.shortUrl}` }),
+    element("div", { class: "actions" }, unpublish));
+}
+
+async function refreshArticles() {
+  const section = $("articles-section").value.trim().toLowerCase();
+  const query = section ? `&section=${encodeURIComponent(section)}` : "";
+  const { items } = await api(`/api/articles?top=20${query}`);
+  $("articles").replaceChildren(...items.map(articleCard));
+  $("articles-empty").hidden = items.length > 0;
+}
+
+$("articles-form").addEventListener("submit", (event) => {
+  event.preventDefault();
+  guarded(refreshArticles);
+});
 
 // ---- links --------------------------------------------------------------------------------------------------
 
