@@ -107,6 +107,10 @@ public sealed class DeskBrowserTests(AzuriteFixture azurite, ITestOutputHelper o
             // Correct the headline and approve: the card leaves the queue and the page goes live with the headline.
             const string Headline = "Gwadar harbour pilots end strike after night-shift deal";
             await card.GetByLabel("Headline").FillAsync(Headline);
+            // The byline the pipeline kept, and the story as it read it, beside the fields; the byline corrected too.
+            await Assertions.Expect(card.GetByLabel("Byline")).ToHaveValueAsync("Amina Qureshi");
+            await Assertions.Expect(card.Locator(".source")).ToContainTextAsync("Harbour pilots returned to work on Friday");
+            await card.GetByLabel("Byline").FillAsync("Amina Qureshi, Gwadar");
             await card.GetByRole(AriaRole.Button, new() { Name = "Approve and publish" }).ClickAsync();
             await Assertions.Expect(page.Locator("#notice")).ToContainTextAsync($"Published “{Headline}”");
             await Assertions.Expect(page.Locator("#review-empty")).ToBeVisibleAsync();
@@ -126,6 +130,7 @@ public sealed class DeskBrowserTests(AzuriteFixture azurite, ITestOutputHelper o
 
             await page.GotoAsync(url.ToString());
             await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync(Headline);
+            await Assertions.Expect(page.Locator("body")).ToContainTextAsync("Amina Qureshi, Gwadar");
 
             // Unpublish one of the clean articles from the desk: its page then answers as removed.
             await page.GotoAsync(new Uri(host.ApiBase, "desk/index.html").ToString());

@@ -78,20 +78,59 @@ function when(iso) {
 
 // ---- review -------------------------------------------------------------------------------------------------
 
+function field(id, label, value, multiline = false) {
+  const input = multiline
+    ? element("textarea", { id, rows: 3, dir: "auto" })
+    : element("input", { type: "text", id, dir: "auto" });
+  input.value = value || "";
+  return [element("label", { htmlFor: id, textContent: label }), input];
+}
+
 function reviewCard(article) {
-  const headlineId = `headline-${article.id}`;
-  const input = element("input", { type: "text", id: headlineId, value: article.headline, dir: "auto" });
+  const id = article.id;
+  const [headlineLabel, headline] = field(`headline-${id}`, "Headline", article.headline);
   const approve = element("button", { type: "button", textContent: "Approve and publish" });
   const reject = element("button", { type: "button", class: "secondary", textContent: "Reject" });
   const reasons = element("ul", { class: "reasons" });
   for (const reason of article.reviewReasons || []) reasons.append(element("li", { textContent: reason }));
 
+  // The rest of what the pipeline read, filled in once the article's content is fetched.
+  const details = element("div", { class: "details" });
+  const read = element("div", { class: "source" });
+  const original = {};
+  const inputs = {};
+  api(`/api/articles/${encodeURIComponent(id)}`).then(({ content }) => {
+    const values = {
+      byline: content.byline,
+      summary: (content.summary || []).join("\n"),
+      caption: content.caption,
+      credit: content.imageCredit,
+    };
+    const labels = { byline: "Byline", summary: "Summary (one point a line)", caption: "Picture caption", credit: "Picture credit" };
+    for (const [name, value] of Object.entries(values)) {
+      const [label, input] = field(`${name}-${id}`, labels[name], value, name === "summary");
+      original[name] = input.value;
+      inputs[name] = input;
+      details.append(label, input);
+    }
+    const paragraphs = [content.dateline ? `${content.dateline}:` : "", ...(content.paragraphs || []).slice(0, 3)].filter(Boolean);
+    read.append(element("p", { class: "hint", textContent: "The story as read (first paragraphs):" }));
+    for (const text of paragraphs) read.append(element("p", { textContent: text, dir: "auto" }));
+  }).catch(() => read.append(element("p", { class: "hint", textContent: "The story's text could not be loaded." })));
+
   approve.addEventListener("click", () => guarded(async () => {
     approve.disabled = reject.disabled = true;
-    const headline = input.value.trim();
-    const corrections = headline && headline !== article.headline ? { headline } : {};
+    const corrections = {};
+    const newHeadline = headline.value.trim();
+    if (newHeadline && newHeadline !== article.headline) corrections.headline = newHeadline;
+    for (const [name, input] of Object.entries(inputs)) {
+      if (input.value === original[name]) continue;
+      corrections[name] = name === "summary"
+        ? input.value.split("\n").map((line) => line.trim()).filter(Boolean)
+        : input.value.trim();
+    }
     try {
-      const published = await api(`/api/articles/${encodeURIComponent(article.id)}/approve`, { method: "POST", body: JSON.stringify(corrections) });
+      const published = await api(`/api/articles/${encodeURIComponent(id)}/approve`, { method: "POST", body: JSON.stringify(corrections) });
       say(`Published “${published.headline}”.`);
       await Promise.all([refresh(), refreshArticles()]);
     } finally {
@@ -101,7 +140,7 @@ function reviewCard(article) {
   reject.addEventListener("click", () => guarded(async () => {
     approve.disabled = reject.disabled = true;
     try {
-      await api(`/api/articles/${encodeURIComponent(article.id)}/reject`, { method: "POST" });
+      await api(`/api/articles/${encodeURIComponent(id)}/reject`, { method: "POST" });
       say(`Rejected “${article.headline}”.`);
       await refresh();
     } finally {
@@ -109,13 +148,14 @@ function reviewCard(article) {
     }
   }));
 
-  return element("li", { class: "card", "data-article": article.id },
+  return element("li", { class: "card", "data-article": id },
     element("h3", { textContent: article.headline, dir: "auto" }),
     element("p", { class: "meta", textContent: `${article.section} · from ${article.sourceBlob} · version ${article.version}` }),
     element("p", { textContent: "Held because:" }),
     reasons,
-    element("label", { htmlFor: headlineId, textContent: "Headline" }),
-    input,
+    element("div", { class: "review-grid" },
+      element("div", {}, headlineLabel, headline, details),
+      read),
     element("div", { class: "actions" }, approve, reject));
 }
 
