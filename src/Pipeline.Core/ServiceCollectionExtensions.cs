@@ -23,6 +23,8 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<IArticleParser, MarkdownArticleParser>();
         services.AddSingleton<IArticleParser, PageTextParser>();
         services.AddSingleton<ArticleFileParser>();
+        services.AddSingleton<Pictures.PictureRenderer>();
+        services.AddSingleton<Pictures.PictureAttacher>();
         services.AddSingleton<Publishing.WorkingMemoryGate>();
         services.AddSingleton<PageRenderer>();
         services.AddOptions<ShortLinkOptions>()

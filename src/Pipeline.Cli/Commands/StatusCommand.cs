@@ -29,7 +29,7 @@ public sealed class StatusCommand(IAnsiConsole console, CliEnvironment environme
         {
             var upload = await CallAsync(scope, HttpMethod.Get, PipelineApi.UploadPath(name), null, status =>
             {
-                UploadView.Write(scope.Output, name, status, done: status.Str("state") is "published" or "failed");
+                UploadView.Write(scope.Output, name, status, done: status.Str("state") is "published" or "failed" or "waiting");
                 scope.Output.Line($"[grey]received {status.Time("receivedAt")}, updated {status.Time("updatedAt")}[/]");
             }, cancellationToken);
             return upload.Str("state") == "failed" ? ExitCodes.Failed : ExitCodes.Ok;

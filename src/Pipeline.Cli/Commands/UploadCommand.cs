@@ -151,7 +151,7 @@ public sealed partial class UploadCommand(IAnsiConsole console, CliEnvironment e
                     var status = await api.FindAsync(PipelineApi.UploadPath(outcome.File.BlobName), cancellationToken);
                     if (status is { } seen && seen.Str("updatedAt") != before[outcome.File.BlobName])
                     {
-                        outcomes[i] = outcome with { Status = seen, Done = seen.Str("state") == "failed" || UploadOutcome.IsLive(seen) };
+                        outcomes[i] = outcome with { Status = seen, Done = seen.Str("state") is "failed" or "waiting" || UploadOutcome.IsLive(seen) };
                     }
                 }));
 

@@ -16,6 +16,9 @@ public sealed record ParsedArticle
     /// <summary>Every picture of a photo gallery (<c>1 / 4</c> … <c>4 / 4</c>) in order; the first is the lead (<see cref="Caption"/>).</summary>
     public IReadOnlyList<ImageCaption> Gallery { get; init; } = [];
 
+    /// <summary>Pictures uploaded beside the article file, rendered, in page order (the first is the lead).</summary>
+    public IReadOnlyList<ArticlePicture> Pictures { get; init; } = [];
+
     /// <summary>The short link the source page already carried (kept, never used as ours).</summary>
     public string? OriginalShortUrl { get; init; }
 

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using Pipeline.Core.Articles;
 using Pipeline.Core.Links;
 using Pipeline.Core.Parsing;
+using Pipeline.Core.Pictures;
 using Pipeline.Core.Text;
 using Pipeline.Core.Uploads;
 
@@ -18,6 +19,7 @@ public sealed class ArticleIngestor(
     IUploadStore uploads,
     IUploadStatusStore statuses,
     ArticleFileParser parser,
+    PictureAttacher pictures,
     IArticleStore articles,
     ArticleIdentity identity,
     ShortLinkService links,
@@ -90,6 +92,11 @@ public sealed class ArticleIngestor(
             return await FailAsync(name, receivedAt, badName, cancellationToken);
         }
 
+        if (PictureFiles.IsPicture(name))
+        {
+            return await IngestPictureAsync(name, receivedAt, renders, cancellationToken);
+        }
+
         await using var upload = await uploads.OpenAsync(name, cancellationToken);
         if (upload is null)
         {
@@ -127,7 +134,7 @@ public sealed class ArticleIngestor(
         var matches = await identity.ResolveAsync(name, parsed.Articles, seenBefore: !firstSeen, cancellationToken);
         var stored = new List<ArticleRecord>(parsed.Articles.Count);
         var warnings = new List<string>(parsed.Warnings);
-        var work = new UploadWork();
+        var work = new UploadWork { ArticleCount = parsed.Articles.Count };
         for (var position = 0; position < parsed.Articles.Count; position++)
         {
             var article = parsed.Articles[position];
@@ -168,6 +175,7 @@ public sealed class ArticleIngestor(
         // instead of a write per row. Repeated in full when the ingest is retried, so a crash before here loses none.
         // The pages of a large upload wait for room in the memory budget, and its ingest would hold its trigger's slot
         // meanwhile, so other uploads could not start: those go through the queue. An ordinary upload renders here.
+        warnings.AddRange(work.PictureWarnings);
         var batches = await FinishAsync(work, cancellationToken);
         if (options.Value.RenderOnIngest && parsed.Articles.Sum(WorkingMemoryGate.PageBytes) <= options.Value.WorkingMemoryBytes / 8)
         {
@@ -187,8 +195,47 @@ public sealed class ArticleIngestor(
             ReceivedAt = receivedAt,
             UpdatedAt = clock.GetUtcNow(),
         }, cancellationToken);
+        await pictures.RecordAsync(work.Pictures, name, stored.FirstOrDefault()?.Id, cancellationToken);
 
         return new IngestResult(name, UploadState.Published, stored, null);
+    }
+
+    /// <summary>
+    /// A picture is published with its article: when the article file is there, ingesting that again takes the picture
+    /// up (and records the picture's status); until then the picture is checked and waits, and the article's own
+    /// upload takes it up when it comes.
+    /// </summary>
+    private async Task<IngestResult> IngestPictureAsync(string name, DateTimeOffset receivedAt, List<StoredRender> renders, CancellationToken cancellationToken)
+    {
+        var neighbours = await pictures.NeighboursAsync(name, cancellationToken);
+        if (!neighbours.Contains(name))
+        {
+            return await statuses.GetAsync(name, cancellationToken) is null
+                ? new IngestResult(name, UploadState.Failed, [], IngestResult.UploadMissing)
+                : await FailAsync(name, receivedAt, IngestResult.UploadMissing, cancellationToken);
+        }
+
+        if (PictureFiles.ArticleFor(name, neighbours) is { } article)
+        {
+            logger.LogInformation("Picture {Name} goes with {Article}; ingesting that again", name, article);
+            return await IngestCoreAsync(article, receivedAt, renders, cancellationToken);
+        }
+
+        if (await pictures.CheckAsync(name, cancellationToken) is { } problem)
+        {
+            return await FailAsync(name, receivedAt, problem, cancellationToken);
+        }
+
+        var waiting = new UploadStatus
+        {
+            Name = name,
+            State = UploadState.Waiting,
+            Reason = $"waiting for its article: {PictureFiles.StemOf(name)} with .txt, .md, .json or .docx",
+            ReceivedAt = receivedAt,
+            UpdatedAt = clock.GetUtcNow(),
+        };
+        await statuses.SetAsync(waiting, cancellationToken);
+        return new IngestResult(name, UploadState.Waiting, [], waiting.Reason);
     }
 
     /// <param name="surelyNew">The id cannot exist yet, so the first attempt inserts without reading (a conflict reads and retries).</param>
@@ -202,8 +249,13 @@ public sealed class ArticleIngestor(
         {
             var existing = surelyNew && attempt == 1 ? null : await articles.GetAsync(id, cancellationToken);
 
+            // The pictures are listed after the read (an insert-only first attempt is conditional too), so an ingest
+            // that a picture's own trigger ran in between makes this write conflict and list again: the version
+            // without the picture cannot overwrite the one with it.
+            var pictured = position == 0 ? await WithPicturesAsync(uploaded, blobName, work, cancellationToken) : uploaded;
+
             // An editor's corrections outlive the file: laid over every later upload of the article.
-            article = existing?.Corrections is { } corrections ? corrections.ApplyTo(uploaded) : uploaded;
+            article = existing?.Corrections is { } corrections ? corrections.ApplyTo(pictured) : pictured;
             var hash = ContentHash.Of(article);
             try
             {
@@ -219,6 +271,14 @@ public sealed class ArticleIngestor(
                 await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(5, 25) * attempt), cancellationToken);
             }
         }
+    }
+
+    /// <summary>The file's first article with the pictures uploaded beside it (see <see cref="PictureFiles"/>).</summary>
+    private async Task<ParsedArticle> WithPicturesAsync(ParsedArticle article, string blobName, UploadWork work, CancellationToken cancellationToken)
+    {
+        work.Pictures = await pictures.PrepareAsync(blobName, cancellationToken);
+        work.PictureWarnings = [];
+        return PictureAttacher.AttachTo(article, work.ArticleCount, work.Pictures, work.PictureWarnings);
     }
 
     private async Task<ArticleRecord> CreateAsync(
@@ -653,5 +713,12 @@ public sealed class ArticleIngestor(
         public List<ShortLink> Links { get; } = [];
 
         public List<ArticleRecord> ToRender { get; } = [];
+
+        public int ArticleCount { get; init; }
+
+        /// <summary>The pictures beside the file, as last listed; their uploads' statuses are written at the end.</summary>
+        public IReadOnlyList<PictureUse> Pictures { get; set; } = [];
+
+        public List<string> PictureWarnings { get; set; } = [];
     }
 }

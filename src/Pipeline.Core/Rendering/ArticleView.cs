@@ -19,6 +19,12 @@ public sealed record ArticleView
     public string? ImageUrl { get; init; }
 
     public string? ImageAlt { get; init; }
+
+    /// <summary>The lead picture uploaded with the article, rendered; null when there is none.</summary>
+    public PictureView? Lead { get; init; }
+
+    /// <summary>The pictures after the lead, in order (a gallery).</summary>
+    public IReadOnlyList<PictureView> Gallery { get; init; } = [];
     public string? Caption { get; init; }
     public string? Credit { get; init; }
     public string? Byline { get; init; }

@@ -35,7 +35,11 @@ public static class JsonLd
             }
 
             json.WriteStartArray("image");
-            json.WriteStringValue(a.ImageUrl);
+            foreach (var image in a.Images)
+            {
+                json.WriteStringValue(image);
+            }
+
             json.WriteEndArray();
             json.WriteString("datePublished", a.DatePublished);
             json.WriteString("dateModified", a.DateModified);

@@ -5,7 +5,7 @@ public sealed record NewsArticleData(
     string Url,
     string Headline,
     string? Description,
-    string ImageUrl,
+    IReadOnlyList<string> Images,
     string DatePublished,
     string DateModified,
     string? Author,

@@ -4,6 +4,7 @@ using System.Text.Unicode;
 using Fluid;
 using Microsoft.Extensions.Options;
 using Pipeline.Core.Articles;
+using Pipeline.Core.Pictures;
 using Pipeline.Core.Publishing;
 using Pipeline.Core.Text;
 
@@ -37,6 +38,7 @@ public sealed class PageRenderer
         members.Register<ListItemView>();
         members.Register<ListingView>();
         members.Register<ArticleView>();
+        members.Register<PictureView>();
     }
 
     public string RenderArticle(SiteTheme theme, ArticleRecord record, ParsedArticle content, Uri shortUrl, ArticleNeighbourhood around)
@@ -44,8 +46,10 @@ public sealed class PageRenderer
         var site = Site(theme);
         var url = Absolute(record.Path);
         var language = ScriptLanguage.Guess(content.Headline + " " + content.Paragraphs.FirstOrDefault()) ?? _options.SiteLanguage;
-        var image = SafeImageUrl(content.ImageUrl);
-        var shareImage = image ?? site.CardUrl;
+        var pictures = Pictures(content);
+        var image = pictures.Count > 0 ? null : SafeImageUrl(content.ImageUrl);
+        var card = content.Pictures.Count > 0 ? Absolute(PictureRenderer.CardPath(content.Pictures[0].Key)) : null;
+        var shareImage = card ?? image ?? site.CardUrl;
         var modified = record.UpdatedAt > record.PublishedAt ? record.UpdatedAt : record.PublishedAt;
         var section = SectionLink(record.Section);
         var month = ArticleListing.Month(record.PublishedAt);
@@ -59,6 +63,8 @@ public sealed class PageRenderer
             Month = new LinkView(SiteText.Month(month.Key!), Href(SitePaths.Folder(month))),
             ImageUrl = image,
             ImageAlt = image is null ? null : content.Caption ?? content.Headline,
+            Lead = pictures.FirstOrDefault(),
+            Gallery = [.. pictures.Skip(1)],
             Caption = content.Caption,
             Credit = content.ImageCredit,
             Byline = content.Byline,
@@ -105,10 +111,10 @@ public sealed class PageRenderer
             CanonicalUrl = url,
             Language = _options.SiteLanguage,
             Properties = properties,
-            Names = TwitterCard(content.Headline, record.Description, shareImage, large: image is not null),
+            Names = TwitterCard(content.Headline, record.Description, shareImage, large: image is not null || card is not null),
             Feeds = Feeds(site, ArticleListing.Section(record.Section)),
             JsonLd = JsonLd.Article(new NewsArticleData(
-                url, content.Headline, record.Description, shareImage, SiteText.Iso(record.PublishedAt), SiteText.Iso(modified), content.Byline,
+                url, content.Headline, record.Description, ShareImages(content, shareImage), SiteText.Iso(record.PublishedAt), SiteText.Iso(modified), content.Byline,
                 section.Text, record.Tags, language, _options.SiteName, site.BaseUrl, site.LogoUrl)),
         };
         return Render(theme, site, SiteTheme.ArticleTemplate, page, "article", view);
@@ -266,6 +272,44 @@ public sealed class PageRenderer
         names.Add(new MetaTag("twitter:image", image));
         return names;
     }
+
+    /// <summary>The uploaded pictures as the page shows them: the lead eager (it is the page's largest paint), the rest lazy.</summary>
+    private List<PictureView> Pictures(ParsedArticle content)
+    {
+        var views = new List<PictureView>(content.Pictures.Count);
+        for (var i = 0; i < content.Pictures.Count; i++)
+        {
+            var picture = content.Pictures[i];
+            var (caption, credit) = i == 0
+                ? (content.Caption ?? content.Gallery.FirstOrDefault()?.Caption, content.ImageCredit ?? content.Gallery.FirstOrDefault()?.Credit)
+                : (content.Gallery.ElementAtOrDefault(i)?.Caption, content.Gallery.ElementAtOrDefault(i)?.Credit);
+            var widest = picture.Widths[^1];
+            views.Add(new PictureView(
+                Src: Href(PictureRenderer.JpegPath(picture.Key, widest)),
+                WebpSrcset: Srcset(picture, PictureRenderer.WebpPath),
+                JpegSrcset: Srcset(picture, PictureRenderer.JpegPath),
+                Sizes: PictureSizes,
+                Width: widest,
+                Height: Math.Max(1, (int)Math.Round((double)picture.Height * widest / picture.Width)),
+                Alt: string.IsNullOrWhiteSpace(caption) ? content.Headline : caption,
+                Caption: caption,
+                Credit: credit,
+                Lazy: i > 0,
+                Position: content.Pictures.Count > 1 ? $"{i + 1} of {content.Pictures.Count}" : null));
+        }
+
+        return views;
+    }
+
+    private string Srcset(ArticlePicture picture, Func<string, int, string> path) =>
+        string.Join(", ", picture.Widths.Select(w => $"{Href(path(picture.Key, w))} {w}w"));
+
+    /// <summary>The article column: the page's 44rem less its padding, or the screen less the same padding.</summary>
+    private const string PictureSizes = "(min-width: 44rem) 42rem, calc(100vw - 2rem)";
+
+    /// <summary>JSON-LD <c>image</c>: the social card (1.91:1), then the widest rendition of each picture in its own shape.</summary>
+    private List<string> ShareImages(ParsedArticle content, string shareImage) =>
+        [shareImage, .. content.Pictures.Select(p => Absolute(PictureRenderer.JpegPath(p.Key, p.Widths[^1])))];
 
     /// <summary>
     /// The lead image's absolute address when it is one a page may show: https anywhere, or http on the site itself.

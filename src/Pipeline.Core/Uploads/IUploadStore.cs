@@ -8,4 +8,7 @@ public interface IUploadStore
 
     /// <summary>Every upload's name and last-modified time.</summary>
     IAsyncEnumerable<(string Name, DateTimeOffset LastModified)> ListAsync(CancellationToken cancellationToken);
+
+    /// <summary>The names of the uploads starting with <paramref name="prefix"/>, in name order.</summary>
+    Task<IReadOnlyList<string>> ListNamesAsync(string prefix, CancellationToken cancellationToken);
 }

@@ -7,4 +7,7 @@ public enum UploadState
     Published,
     Failed,
     Retrying,
+
+    /// <summary>A picture whose article is not uploaded yet; the article's upload takes it up.</summary>
+    Waiting,
 }

@@ -27,4 +27,15 @@ internal sealed class BlobUploadStore(StorageClients clients) : IUploadStore
             yield return (blob.Name, blob.Properties.LastModified ?? DateTimeOffset.MinValue);
         }
     }
+
+    public async Task<IReadOnlyList<string>> ListNamesAsync(string prefix, CancellationToken cancellationToken)
+    {
+        var names = new List<string>();
+        await foreach (var blob in clients.Uploads.GetBlobsAsync(Azure.Storage.Blobs.Models.BlobTraits.None, Azure.Storage.Blobs.Models.BlobStates.None, prefix, cancellationToken))
+        {
+            names.Add(blob.Name);
+        }
+
+        return names;
+    }
 }

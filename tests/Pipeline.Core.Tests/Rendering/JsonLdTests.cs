@@ -9,7 +9,7 @@ public sealed class JsonLdTests
     public void Article_ScriptEndTagInEveryField_StaysInsideItsJsonString()
     {
         const string Payload = "</script><script>alert(1)</script><!-- & ' \"";
-        var data = new NewsArticleData("https://news.example/a/", Payload, Payload, "https://news.example/card.png", "2026-03-03T10:00:00Z",
+        var data = new NewsArticleData("https://news.example/a/", Payload, Payload, ["https://news.example/card.png"], "2026-03-03T10:00:00Z",
             "2026-03-04T10:00:00Z", Payload, Payload, [Payload], "en", Payload, "https://news.example/", "https://news.example/logo.png");
 
         var json = JsonLd.Article(data);
@@ -26,7 +26,7 @@ public sealed class JsonLdTests
     public void Article_UrduHeadline_IsKeptReadableNotEscaped()
     {
         const string Headline = "کراچی میں بارش";
-        var data = new NewsArticleData("https://news.example/a/", Headline, null, "https://news.example/card.png", "2026-03-03T10:00:00Z",
+        var data = new NewsArticleData("https://news.example/a/", Headline, null, ["https://news.example/card.png"], "2026-03-03T10:00:00Z",
             "2026-03-03T10:00:00Z", null, "pakistan", [], "ur", "News", "https://news.example/", "https://news.example/logo.png");
 
         var json = JsonLd.Article(data);

@@ -1,0 +1,159 @@
+using Microsoft.Extensions.Logging;
+using Pipeline.Core.Articles;
+using Pipeline.Core.Publishing;
+using Pipeline.Core.Uploads;
+
+namespace Pipeline.Core.Pictures;
+
+/// <summary>
+/// Finds the pictures uploaded beside an article file (<see cref="PictureFiles"/>), renders each one the first time
+/// its bytes are seen (its renditions are named by content, so the same picture is never rendered twice), and records
+/// in each picture's own upload status what became of it.
+/// </summary>
+public sealed class PictureAttacher(
+    IUploadStore uploads, IUploadStatusStore statuses, ISiteStore site, PictureRenderer renderer, TimeProvider clock, ILogger<PictureAttacher> logger)
+{
+    /// <summary>The names of the uploads that could belong with <paramref name="name"/>: one listing of the names sharing its stem.</summary>
+    public Task<IReadOnlyList<string>> NeighboursAsync(string name, CancellationToken cancellationToken) =>
+        uploads.ListNamesAsync(PictureFiles.StemOf(name), cancellationToken);
+
+    /// <summary>The pictures of an article upload in page order, each rendered or with the reason it cannot be shown.</summary>
+    public async Task<IReadOnlyList<PictureUse>> PrepareAsync(string articleUpload, CancellationToken cancellationToken)
+    {
+        var names = PictureFiles.PicturesFor(articleUpload, await NeighboursAsync(articleUpload, cancellationToken));
+        var uses = new List<PictureUse>(names.Count);
+        foreach (var name in names)
+        {
+            if (uses.Count == PictureFiles.MaxPerArticle)
+            {
+                uses.Add(new PictureUse(name, null, [], $"an article shows at most {PictureFiles.MaxPerArticle} pictures"));
+                continue;
+            }
+
+            if (await PrepareOneAsync(name, cancellationToken) is { } use)
+            {
+                uses.Add(use);
+            }
+        }
+
+        return uses;
+    }
+
+    /// <summary>Reads a picture upload and checks its header: null when it is fine, else why it cannot be shown.</summary>
+    public async Task<string?> CheckAsync(string name, CancellationToken cancellationToken)
+    {
+        var bytes = await ReadAsync(name, cancellationToken);
+        return bytes.Problem ?? PictureRenderer.Inspect(bytes.Content!).Problem;
+    }
+
+    /// <summary>
+    /// The first article of an upload with its pictures; the other articles of a file of several keep none (the names
+    /// cannot say which one a picture belongs to). Adds what the editor should know to <paramref name="warnings"/>.
+    /// </summary>
+    public static ParsedArticle AttachTo(ParsedArticle first, int articleCount, IReadOnlyList<PictureUse> uses, List<string> warnings)
+    {
+        foreach (var use in uses)
+        {
+            warnings.AddRange(use.Problem is { } problem
+                ? [$"picture {use.Name} is not shown: {problem}"]
+                : use.Warnings.Select(w => $"picture {use.Name}: {w}"));
+        }
+
+        var shown = uses.Where(u => u.Picture is not null).Select(u => u.Picture!).ToList();
+        for (var i = 0; i < shown.Count; i++)
+        {
+            var caption = i == 0 ? first.Caption ?? first.Gallery.FirstOrDefault()?.Caption : first.Gallery.ElementAtOrDefault(i)?.Caption;
+            if (string.IsNullOrWhiteSpace(caption))
+            {
+                warnings.Add($"picture {shown[i].Source} has no caption, so its alt text is the headline; add a caption that says what it shows");
+            }
+        }
+
+        if (articleCount > 1 && shown.Count > 0)
+        {
+            warnings.Add($"the file holds {articleCount} articles; its pictures go with the first, \"{first.Headline}\"");
+        }
+
+        return shown.Count == 0 && first.Pictures.Count == 0 ? first : first with { Pictures = shown };
+    }
+
+    /// <summary>Writes each picture's upload status: shown with the article, or why not.</summary>
+    public async Task RecordAsync(IReadOnlyList<PictureUse> uses, string articleUpload, string? articleId, CancellationToken cancellationToken)
+    {
+        foreach (var use in uses)
+        {
+            var now = clock.GetUtcNow();
+            var earlier = await statuses.GetAsync(use.Name, cancellationToken);
+            await statuses.SetAsync(new UploadStatus
+            {
+                Name = use.Name,
+                State = use.Picture is null ? UploadState.Failed : UploadState.Published,
+                ArticleIds = use.Picture is null || articleId is null ? [] : [articleId],
+                Reason = use.Problem is { } problem ? $"{problem}; {articleUpload} is published without it" : null,
+                Warnings = [.. use.Warnings, $"shown with {articleUpload}"],
+                ReceivedAt = earlier?.ReceivedAt ?? now,
+                UpdatedAt = now,
+            }, cancellationToken);
+        }
+    }
+
+    private async Task<PictureUse?> PrepareOneAsync(string name, CancellationToken cancellationToken)
+    {
+        var bytes = await ReadAsync(name, cancellationToken);
+        if (bytes.Missing)
+        {
+            return null;
+        }
+
+        if (bytes.Problem is { } tooBig)
+        {
+            return new PictureUse(name, null, [], tooBig);
+        }
+
+        var content = bytes.Content!;
+        var header = PictureRenderer.Inspect(content);
+        if (header.Problem is { } problem)
+        {
+            return new PictureUse(name, null, [], problem);
+        }
+
+        var key = PictureRenderer.KeyOf(content);
+        if (await site.GetInfoAsync(PictureRenderer.CardPath(key), cancellationToken) is not null)
+        {
+            return new PictureUse(name, PictureRenderer.Describe(key, header, name), PictureRenderer.WarningsFor(header), null);
+        }
+
+        var rendering = await renderer.RenderAsync(content, cancellationToken);
+        if (rendering.Problem is { } failed)
+        {
+            return new PictureUse(name, null, [], failed);
+        }
+
+        // The card last: its presence is what says the picture's files are all there.
+        await Task.WhenAll(rendering.Files.Where(f => f.Path != PictureRenderer.CardPath(key)).Select(f => site.WriteAsync(f, cancellationToken)));
+        await site.WriteAsync(rendering.Files.Single(f => f.Path == PictureRenderer.CardPath(key)), cancellationToken);
+        logger.LogInformation("Rendered picture {Name} as {Key}: {Count} files, {Bytes} bytes", name, key, rendering.Files.Count, rendering.Files.Sum(f => f.Content.Length));
+        return new PictureUse(name, PictureRenderer.Describe(key, header, name), rendering.Warnings, null);
+    }
+
+    private async Task<(byte[]? Content, string? Problem, bool Missing)> ReadAsync(string name, CancellationToken cancellationToken)
+    {
+        await using var upload = await uploads.OpenAsync(name, cancellationToken);
+        if (upload is null)
+        {
+            return (null, null, true);
+        }
+
+        if (upload.Length > PictureRenderer.MaxBytes)
+        {
+            return (null, $"the picture is {upload.Length / (1024.0 * 1024):0.#} MB; the limit is {PictureRenderer.MaxBytes / (1024 * 1024)} MB", false);
+        }
+
+        var content = new byte[upload.Length];
+        await upload.Content.ReadExactlyAsync(content, cancellationToken);
+        return (content, null, false);
+    }
+}
+
+/// <summary>One picture beside an article: rendered, or why it is not shown.</summary>
+public sealed record PictureUse(string Name, ArticlePicture? Picture, IReadOnlyList<string> Warnings, string? Problem);

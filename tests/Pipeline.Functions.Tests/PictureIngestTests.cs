@@ -1,0 +1,152 @@
+using System.Text;
+using AngleSharp.Html.Parser;
+using Pipeline.Core.Pictures;
+using Pipeline.Core.Publishing;
+using Pipeline.Core.Tests.Pictures;
+using Pipeline.Core.Uploads;
+using Pipeline.Functions.Functions;
+using Pipeline.Testing;
+
+namespace Pipeline.Functions.Tests;
+
+/// <summary>Pictures uploaded beside an article file reach its page, in whichever order the two arrive.</summary>
+[Collection(AzuriteCollection.Name)]
+public sealed class PictureIngestTests(AzuriteFixture azurite)
+{
+    private const string Story = """{"title": "Flood waters reach the old city", "caption": "Rescuers wade through the market (AFP)", "body": ["MULTAN: Water rose overnight."]}""";
+
+    [Fact]
+    public async Task A_picture_after_its_article_puts_a_responsive_picture_and_a_card_on_the_page()
+    {
+        await using var services = await PipelineServices.CreateAsync(azurite);
+        await IngestAsync(services, "floods/story.json", Encoding.UTF8.GetBytes(Story));
+        var photo = TestPictures.Jpeg(2400, 1600, orientation: 1, description: "GPS goes here");
+
+        var result = await IngestAsync(services, "floods/story.jpg", photo);
+
+        var article = Assert.Single(result.Articles);
+        Assert.Equal(2, article.Version);
+        var key = PictureRenderer.KeyOf(photo);
+        var page = await PageAsync(services, article.Path);
+        var img = page.QuerySelector("figure.lead-image picture img")!;
+        Assert.Equal($"/images/{key}/1600.jpg", img.GetAttribute("src"));
+        Assert.Equal($"/images/{key}/480.jpg 480w, /images/{key}/960.jpg 960w, /images/{key}/1600.jpg 1600w", img.GetAttribute("srcset"));
+        Assert.Equal(("1600", "1067"), (img.GetAttribute("width"), img.GetAttribute("height")));
+        Assert.Equal("Rescuers wade through the market", img.GetAttribute("alt"));
+        Assert.Null(img.GetAttribute("loading"));
+        Assert.Equal("image/webp", page.QuerySelector("figure.lead-image source")!.GetAttribute("type"));
+        Assert.Equal("Rescuers wade through the market (AFP)", page.QuerySelector("figure.lead-image figcaption")!.TextContent);
+        Assert.Equal($"http://127.0.0.1:8080/images/{key}/card.jpg", page.QuerySelector("meta[property='og:image']")!.GetAttribute("content"));
+        Assert.Equal("summary_large_image", page.QuerySelector("meta[name='twitter:card']")!.GetAttribute("content"));
+        Assert.Contains($"/images/{key}/1600.jpg", page.QuerySelector("script[type='application/ld+json']")!.TextContent, StringComparison.Ordinal);
+
+        var webp = await services.Storage.Site.GetBlobClient($"images/{key}/960.webp").GetPropertiesAsync();
+        Assert.Equal("image/webp", webp.Value.ContentType);
+        Assert.Equal(SiteFile.AssetCache, webp.Value.CacheControl);
+        var status = await services.Get<IUploadStatusStore>().GetAsync("floods/story.jpg", CancellationToken.None);
+        Assert.Equal(UploadState.Published, status!.State);
+        Assert.Equal([article.Id], status.ArticleIds);
+    }
+
+    [Fact]
+    public async Task A_picture_before_its_article_waits_and_the_article_takes_it_up_with_its_gallery()
+    {
+        await using var services = await PipelineServices.CreateAsync(azurite);
+        var lead = TestPictures.Jpeg(1200, 800);
+        var second = TestPictures.Jpeg(800, 1200);
+
+        var waiting = await IngestAsync(services, "floods/early.jpg", lead);
+        await IngestAsync(services, "floods/early-2.jpg", second);
+
+        Assert.Equal(UploadState.Waiting, waiting.State);
+        var status = await services.Get<IUploadStatusStore>().GetAsync("floods/early.jpg", CancellationToken.None);
+        Assert.Equal("waiting for its article: floods/early with .txt, .md, .json or .docx", status!.Reason);
+
+        var result = await IngestAsync(services, "floods/early.json", Encoding.UTF8.GetBytes(Story));
+
+        var page = await PageAsync(services, Assert.Single(result.Articles).Path);
+        Assert.NotNull(page.QuerySelector($"figure.lead-image img[src='/images/{PictureRenderer.KeyOf(lead)}/1200.jpg']"));
+        var more = page.QuerySelector("section.gallery figure img")!;
+        Assert.Equal($"/images/{PictureRenderer.KeyOf(second)}/800.jpg", more.GetAttribute("src"));
+        Assert.Equal(("800", "1200"), (more.GetAttribute("width"), more.GetAttribute("height")));
+        Assert.Equal("lazy", more.GetAttribute("loading"));
+        Assert.Equal("Flood waters reach the old city", more.GetAttribute("alt"));
+        Assert.Equal("2 of 2", page.QuerySelector("section.gallery figcaption .position")!.TextContent);
+        Assert.Contains(
+            "picture floods/early-2.jpg has no caption, so its alt text is the headline; add a caption that says what it shows",
+            (await services.Get<IUploadStatusStore>().GetAsync("floods/early.json", CancellationToken.None))!.Warnings);
+        Assert.Equal(UploadState.Published, (await services.Get<IUploadStatusStore>().GetAsync("floods/early-2.jpg", CancellationToken.None))!.State);
+    }
+
+    [Fact]
+    public async Task A_broken_picture_is_reported_on_both_uploads_and_the_article_publishes_without_it()
+    {
+        await using var services = await PipelineServices.CreateAsync(azurite);
+        var whole = TestPictures.Jpeg(1600, 1200);
+        await IngestAsync(services, "floods/broken.jpg", whole[..(whole.Length / 3)]);
+
+        var result = await IngestAsync(services, "floods/broken.json", Encoding.UTF8.GetBytes(Story));
+
+        var article = Assert.Single(result.Articles);
+        Assert.Equal(UploadState.Published, result.State);
+        var page = await PageAsync(services, article.Path);
+        Assert.Null(page.QuerySelector("picture"));
+        var statuses = services.Get<IUploadStatusStore>();
+        var picture = await statuses.GetAsync("floods/broken.jpg", CancellationToken.None);
+        Assert.Equal(UploadState.Failed, picture!.State);
+        Assert.Equal("the picture could not be read: the file is cut short; export it again and upload it once more; floods/broken.json is published without it", picture.Reason);
+        Assert.Contains(
+            "picture floods/broken.jpg is not shown: the picture could not be read: the file is cut short; export it again and upload it once more",
+            (await statuses.GetAsync("floods/broken.json", CancellationToken.None))!.Warnings);
+    }
+
+    [Fact]
+    public async Task A_replaced_picture_gets_new_files_and_the_same_one_again_changes_nothing()
+    {
+        await using var services = await PipelineServices.CreateAsync(azurite);
+        await IngestAsync(services, "floods/swap.json", Encoding.UTF8.GetBytes(Story));
+        var first = TestPictures.Jpeg(1000, 700);
+        var replacement = TestPictures.Jpeg(1000, 750);
+        await IngestAsync(services, "floods/swap.jpg", first);
+
+        var again = await IngestAsync(services, "floods/swap.jpg", first);
+        var replaced = await IngestAsync(services, "floods/swap.jpg", replacement);
+
+        Assert.Equal(2, Assert.Single(again.Articles).Version);
+        var article = Assert.Single(replaced.Articles);
+        Assert.Equal(3, article.Version);
+        var page = await PageAsync(services, article.Path);
+        Assert.NotNull(page.QuerySelector($"img[src='/images/{PictureRenderer.KeyOf(replacement)}/960.jpg']"));
+        Assert.True(await services.Storage.Site.GetBlobClient($"images/{PictureRenderer.KeyOf(first)}/960.jpg").ExistsAsync());
+    }
+
+    [Fact]
+    public async Task An_article_and_its_picture_uploaded_at_once_end_with_the_picture_on_the_page()
+    {
+        await using var services = await PipelineServices.CreateAsync(azurite);
+        for (var round = 0; round < 4; round++)
+        {
+            var photo = TestPictures.Jpeg(900, 600 + round);
+            var article = IngestAsync(services, $"race/story{round}.json", Encoding.UTF8.GetBytes(Story));
+            var picture = Task.Run(() => IngestAsync(services, $"race/story{round}.jpg", photo));
+            await Task.WhenAll(article, picture);
+
+            var record = await services.Get<Pipeline.Core.Articles.IArticleStore>().GetAsync((await article).Articles[0].Id, CancellationToken.None);
+            var page = await PageAsync(services, record!.Path);
+            Assert.NotNull(page.QuerySelector($"figure.lead-image img[src='/images/{PictureRenderer.KeyOf(photo)}/900.jpg']"));
+        }
+    }
+
+    private static async Task<IngestResult> IngestAsync(PipelineServices services, string name, byte[] content)
+    {
+        var upload = services.Storage.Uploads.GetBlobClient(name);
+        await upload.UploadAsync(new BinaryData(content), overwrite: true);
+        return await services.Create<IngestArticle>().Run(upload, upload.Name, CancellationToken.None);
+    }
+
+    private static async Task<AngleSharp.Html.Dom.IHtmlDocument> PageAsync(PipelineServices services, string path)
+    {
+        var html = (await services.Storage.Site.GetBlobClient(SitePaths.Article(path)).DownloadContentAsync()).Value.Content.ToString();
+        return new HtmlParser().ParseDocument(html);
+    }
+}
