@@ -40,6 +40,15 @@ public sealed class PictureIngestTests(AzuriteFixture azurite)
         Assert.Equal("summary_large_image", page.QuerySelector("meta[name='twitter:card']")!.GetAttribute("content"));
         Assert.Contains($"/images/{key}/1600.jpg", page.QuerySelector("script[type='application/ld+json']")!.TextContent, StringComparison.Ordinal);
 
+        // The front leads with it, and the section front too, once the listings are refreshed.
+        await services.DrainRenderQueueAsync();
+        var home = await PageAsync(services, string.Empty);
+        Assert.Equal($"/images/{key}/1600.jpg", home.QuerySelector(".lead-story picture img")!.GetAttribute("src"));
+        Assert.Equal("Flood waters reach the old city", home.QuerySelector(".lead-story h2 a")!.TextContent);
+        Assert.Empty(home.QuerySelectorAll(".article-list li"));
+        var section = await PageAsync(services, "section/floods/");
+        Assert.NotNull(section.QuerySelector(".lead-story picture img"));
+
         var webp = await services.Storage.Site.GetBlobClient($"images/{key}/960.webp").GetPropertiesAsync();
         Assert.Equal("image/webp", webp.Value.ContentType);
         Assert.Equal(SiteFile.AssetCache, webp.Value.CacheControl);
@@ -66,6 +75,11 @@ public sealed class PictureIngestTests(AzuriteFixture azurite)
 
         var page = await PageAsync(services, Assert.Single(result.Articles).Path);
         Assert.NotNull(page.QuerySelector($"figure.lead-image img[src='/images/{PictureRenderer.KeyOf(lead)}/1200.jpg']"));
+
+        // Its month archive is headlines only: no thumbnails there.
+        await services.DrainRenderQueueAsync();
+        var month = await PageAsync(services, $"archive/{Assert.Single(result.Articles).PublishedAt:yyyy}/{Assert.Single(result.Articles).PublishedAt:MM}/");
+        Assert.Null(month.QuerySelector("picture"));
         var more = page.QuerySelector("section.gallery figure img")!;
         Assert.Equal($"/images/{PictureRenderer.KeyOf(second)}/800.jpg", more.GetAttribute("src"));
         Assert.Equal(("800", "1200"), (more.GetAttribute("width"), more.GetAttribute("height")));

@@ -13,6 +13,9 @@ public sealed record ArticleRecord
     public required string Section { get; init; }
     public IReadOnlyList<string> Tags { get; init; } = [];
     public string? Description { get; init; }
+
+    /// <summary>The lead picture uploaded with the article, for listings' thumbnails; null when it has none.</summary>
+    public ArticlePicture? Picture { get; init; }
     /// <summary>First publish time (for a held article: when it is due).</summary>
     public required DateTimeOffset PublishedAt { get; init; }
     public required DateTimeOffset UpdatedAt { get; init; }

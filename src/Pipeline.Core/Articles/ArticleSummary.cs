@@ -9,4 +9,5 @@ public sealed record ArticleSummary(
     DateTimeOffset PublishedAt,
     DateTimeOffset UpdatedAt,
     string? Description,
-    string ShortCode);
+    string ShortCode,
+    ArticlePicture? Picture = null);

@@ -12,6 +12,9 @@ public sealed record ListItemView
     /// <summary>The article's section, on lists that mix sections.</summary>
     public LinkView? Section { get; init; }
 
+    /// <summary>The lead picture's smallest renditions as a thumbnail (decorative: the headline beside it says it all).</summary>
+    public PictureView? Thumbnail { get; init; }
+
     /// <summary>Language of the headline when it is not the site's (e.g. <c>ur</c>), else null.</summary>
     public string? Language { get; init; }
 }

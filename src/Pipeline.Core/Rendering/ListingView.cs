@@ -7,6 +7,12 @@ public sealed record ListingView
     public string? Intro { get; init; }
     public IReadOnlyList<ListItemView> Items { get; init; } = [];
 
+    /// <summary>
+    /// The front's lead story, on the first page of home and section fronts: the newest of the first few with a picture
+    /// (not repeated in <see cref="Items"/>); null on other listings or when none of them has one.
+    /// </summary>
+    public ListItemView? Lead { get; init; }
+
     /// <summary>Headlines and dates only (the monthly archive lists a whole month).</summary>
     public bool Compact { get; init; }
 

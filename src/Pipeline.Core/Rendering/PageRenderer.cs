@@ -136,11 +136,15 @@ public sealed class PageRenderer
         var title = listing.Kind == ArticleListingKind.All && page == 1 ? _options.SiteName : $"{heading}{paged} | {_options.SiteName}";
         var url = Absolute(SitePaths.PageFolder(listing, page));
         var feeds = listing.Kind == ArticleListingKind.Section;
+        var withSection = listing.Kind != ArticleListingKind.Section;
+        var front = page == 1 && listing.Kind is ArticleListingKind.All or ArticleListingKind.Section;
+        var lead = front ? items.Take(LeadCandidates).FirstOrDefault(a => a.Picture is not null) : null;
         var view = new ListingView
         {
             Heading = heading + paged,
             Intro = listing.Kind == ArticleListingKind.Month ? $"{items.Count} {(items.Count == 1 ? "article" : "articles")} published in {name}." : null,
-            Items = items.Select(a => Item(a, withSection: listing.Kind != ArticleListingKind.Section)).ToList(),
+            Lead = lead is null ? null : Item(lead, withSection) with { Thumbnail = View(lead.Picture!, alt: string.Empty, caption: null, credit: null, lazy: false, position: null, ArticleSizes) },
+            Items = items.Where(a => a != lead).Select(a => Item(a, withSection, thumbnail: listing.Kind != ArticleListingKind.Month)).ToList(),
             Compact = listing.Kind == ArticleListingKind.Month,
             PageNumber = page,
             NewerHref = page > 1 ? Href(SitePaths.PageFolder(listing, page - 1)) : null,
@@ -218,8 +222,9 @@ public sealed class PageRenderer
         CardUrl = Absolute(AssetPath(t, SiteTheme.Card)),
     });
 
-    private ListItemView Item(ArticleSummary a, bool withSection) => new()
+    private ListItemView Item(ArticleSummary a, bool withSection, bool thumbnail = false) => new()
     {
+        Thumbnail = thumbnail && a.Picture is { } picture ? View(picture, alt: string.Empty, caption: null, credit: null, lazy: true, position: null, ThumbnailSizes) : null,
         Headline = a.Headline,
         Href = Href(a.Path),
         PublishedIso = SiteText.Iso(a.PublishedAt),
@@ -283,29 +288,41 @@ public sealed class PageRenderer
             var (caption, credit) = i == 0
                 ? (content.Caption ?? content.Gallery.FirstOrDefault()?.Caption, content.ImageCredit ?? content.Gallery.FirstOrDefault()?.Credit)
                 : (content.Gallery.ElementAtOrDefault(i)?.Caption, content.Gallery.ElementAtOrDefault(i)?.Credit);
-            var widest = picture.Widths[^1];
-            views.Add(new PictureView(
-                Src: Href(PictureRenderer.JpegPath(picture.Key, widest)),
-                WebpSrcset: Srcset(picture, PictureRenderer.WebpPath),
-                JpegSrcset: Srcset(picture, PictureRenderer.JpegPath),
-                Sizes: PictureSizes,
-                Width: widest,
-                Height: Math.Max(1, (int)Math.Round((double)picture.Height * widest / picture.Width)),
-                Alt: string.IsNullOrWhiteSpace(caption) ? content.Headline : caption,
-                Caption: caption,
-                Credit: credit,
-                Lazy: i > 0,
-                Position: content.Pictures.Count > 1 ? $"{i + 1} of {content.Pictures.Count}" : null));
+            var alt = string.IsNullOrWhiteSpace(caption) ? content.Headline : caption;
+            views.Add(View(picture, alt, caption, credit, lazy: i > 0, position: content.Pictures.Count > 1 ? $"{i + 1} of {content.Pictures.Count}" : null, ArticleSizes));
         }
 
         return views;
     }
 
+    private PictureView View(ArticlePicture picture, string alt, string? caption, string? credit, bool lazy, string? position, string sizes)
+    {
+        var widest = picture.Widths[^1];
+        return new PictureView(
+            Src: Href(PictureRenderer.JpegPath(picture.Key, widest)),
+            WebpSrcset: Srcset(picture, PictureRenderer.WebpPath),
+            JpegSrcset: Srcset(picture, PictureRenderer.JpegPath),
+            Sizes: sizes,
+            Width: widest,
+            Height: Math.Max(1, (int)Math.Round((double)picture.Height * widest / picture.Width)),
+            Alt: alt,
+            Caption: caption,
+            Credit: credit,
+            Lazy: lazy,
+            Position: position);
+    }
+
+    /// <summary>How far down a front looks for a lead story with a picture before it leads with none.</summary>
+    private const int LeadCandidates = 5;
+
+    /// <summary>A listing's thumbnail: 7rem beside the headline; the browser takes the smallest rendition.</summary>
+    private const string ThumbnailSizes = "7rem";
+
     private string Srcset(ArticlePicture picture, Func<string, int, string> path) =>
         string.Join(", ", picture.Widths.Select(w => $"{Href(path(picture.Key, w))} {w}w"));
 
     /// <summary>The article column: the page's 44rem less its padding, or the screen less the same padding.</summary>
-    private const string PictureSizes = "(min-width: 44rem) 42rem, calc(100vw - 2rem)";
+    private const string ArticleSizes = "(min-width: 44rem) 42rem, calc(100vw - 2rem)";
 
     /// <summary>JSON-LD <c>image</c>: the social card (1.91:1), then the widest rendition of each picture in its own shape.</summary>
     private List<string> ShareImages(ParsedArticle content, string shareImage) =>

@@ -19,6 +19,9 @@ internal sealed class ArticleEntity : ITableEntity
     public string Section { get; set; } = default!;
     public string Tags { get; set; } = string.Empty;
     public string? Description { get; set; }
+
+    /// <summary>The lead picture, <see cref="Core.Articles.ArticlePicture.Compact"/>; null when there is none.</summary>
+    public string? Picture { get; set; }
     public DateTimeOffset PublishedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
     public int Version { get; set; }

@@ -21,6 +21,9 @@ internal sealed class ArticleIndexEntity : ITableEntity
     public DateTimeOffset PublishedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
     public string? Description { get; set; }
+
+    /// <summary>The lead picture, <see cref="Core.Articles.ArticlePicture.Compact"/>; null when there is none.</summary>
+    public string? Picture { get; set; }
     public string ShortCode { get; set; } = default!;
 
     public const string AllPartition = "all";

@@ -210,6 +210,7 @@ internal sealed class TableArticleStore(StorageClients clients, ContentCache con
         PublishedAt = record.PublishedAt,
         UpdatedAt = record.UpdatedAt,
         Description = record.Description,
+        Picture = record.Picture?.Compact(),
         ShortCode = record.ShortCode,
     };
 
@@ -576,7 +577,7 @@ internal sealed class TableArticleStore(StorageClients clients, ContentCache con
     });
 
     private static ArticleSummary ToSummary(ArticleIndexEntity e) =>
-        new(e.Id, e.Headline, e.Path, e.Section, e.PublishedAt, e.UpdatedAt, e.Description, e.ShortCode);
+        new(e.Id, e.Headline, e.Path, e.Section, e.PublishedAt, e.UpdatedAt, e.Description, e.ShortCode, ArticlePicture.FromCompact(e.Picture));
 
     private static string ContentBlob(string id, string hash) => $"{id}/{hash}.json";
 
@@ -591,6 +592,7 @@ internal sealed class TableArticleStore(StorageClients clients, ContentCache con
             Section = r.Section,
             Tags = string.Join('|', r.Tags),
             Description = r.Description,
+            Picture = r.Picture?.Compact(),
             PublishedAt = r.PublishedAt,
             UpdatedAt = r.UpdatedAt,
             Version = r.Version,
@@ -623,6 +625,7 @@ internal sealed class TableArticleStore(StorageClients clients, ContentCache con
         Section = e.Section,
         Tags = e.Tags.Length == 0 ? [] : e.Tags.Split('|'),
         Description = e.Description,
+        Picture = ArticlePicture.FromCompact(e.Picture),
         PublishedAt = e.PublishedAt.ToUniversalTime(),
         UpdatedAt = e.UpdatedAt.ToUniversalTime(),
         Version = e.Version,

@@ -41,3 +41,18 @@ public sealed class PictureFilesTests
         Assert.False(PictureFiles.IsPicture("a/b.svg"));
     }
 }
+
+public sealed class ArticlePictureTests
+{
+    [Fact]
+    public void A_picture_survives_its_table_value_and_nonsense_reads_as_none()
+    {
+        var picture = new Pipeline.Core.Articles.ArticlePicture("abc123", 2400, 1600, [480, 960, 1600], "a/b.jpg");
+
+        Assert.Equal(picture with { Source = string.Empty }, Pipeline.Core.Articles.ArticlePicture.FromCompact(picture.Compact()) with { Widths = picture.Widths });
+        Assert.Equal([480, 960, 1600], Pipeline.Core.Articles.ArticlePicture.FromCompact(picture.Compact())!.Widths);
+        Assert.Null(Pipeline.Core.Articles.ArticlePicture.FromCompact("abc 0 10 480"));
+        Assert.Null(Pipeline.Core.Articles.ArticlePicture.FromCompact("abc 10 10 x"));
+        Assert.Null(Pipeline.Core.Articles.ArticlePicture.FromCompact(null));
+    }
+}
