@@ -7,11 +7,15 @@ public static class FeedWriter
 {
     public const string AtomNamespace = "http://www.w3.org/2005/Atom";
 
+    /// <summary>Media RSS, which feed readers of both formats read for an item's picture.</summary>
+    public const string MediaNamespace = "http://search.yahoo.com/mrss/";
+
     public static byte[] Rss(FeedChannel channel, IReadOnlyList<ArticleSummary> items, Uri siteBase) => XmlFiles.Write(xml =>
     {
         xml.WriteStartElement("rss");
         xml.WriteAttributeString("version", "2.0");
         xml.WriteAttributeString("xmlns", "atom", null, AtomNamespace);
+        xml.WriteAttributeString("xmlns", "media", null, MediaNamespace);
         xml.WriteStartElement("channel");
         XmlFiles.Element(xml, "title", channel.Title);
         XmlFiles.Element(xml, "link", channel.PageUrl);
@@ -46,6 +50,7 @@ public static class FeedWriter
             }
 
             XmlFiles.Element(xml, "category", SiteText.Humanize(item.Section));
+            Media(xml, item, siteBase);
             xml.WriteEndElement();
         }
 
@@ -56,6 +61,7 @@ public static class FeedWriter
     public static byte[] Atom(FeedChannel channel, IReadOnlyList<ArticleSummary> items, Uri siteBase) => XmlFiles.Write(xml =>
     {
         xml.WriteStartElement("feed", AtomNamespace);
+        xml.WriteAttributeString("xmlns", "media", null, MediaNamespace);
         xml.WriteAttributeString("xml", "lang", null, channel.Language);
         XmlFiles.Element(xml, "id", channel.PageUrl);
         XmlFiles.Element(xml, "title", channel.Title);
@@ -84,11 +90,38 @@ public static class FeedWriter
             xml.WriteAttributeString("term", item.Section);
             xml.WriteAttributeString("label", SiteText.Humanize(item.Section));
             xml.WriteEndElement();
+            if (PictureUrl(item, siteBase) is { } picture)
+            {
+                Link(xml, "enclosure", "image/jpeg", picture);
+            }
+
+            Media(xml, item, siteBase);
             xml.WriteEndElement();
         }
 
         xml.WriteEndElement();
     });
+
+    /// <summary>The widest JPEG rendition of the item's lead picture (JPEG: every reader shows it), absolute.</summary>
+    private static string? PictureUrl(ArticleSummary item, Uri siteBase) =>
+        item.Picture is { } p ? new Uri(siteBase, Pictures.PictureRenderer.JpegPath(p.Key, p.Widths[^1])).ToString() : null;
+
+    private static void Media(System.Xml.XmlWriter xml, ArticleSummary item, Uri siteBase)
+    {
+        if (item.Picture is not { } picture || PictureUrl(item, siteBase) is not { } url)
+        {
+            return;
+        }
+
+        var width = picture.Widths[^1];
+        xml.WriteStartElement("media", "content", MediaNamespace);
+        xml.WriteAttributeString("url", url);
+        xml.WriteAttributeString("medium", "image");
+        xml.WriteAttributeString("type", "image/jpeg");
+        xml.WriteAttributeString("width", width.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        xml.WriteAttributeString("height", Math.Max(1, (int)Math.Round((double)picture.Height * width / picture.Width)).ToString(System.Globalization.CultureInfo.InvariantCulture));
+        xml.WriteEndElement();
+    }
 
     private static void Link(System.Xml.XmlWriter xml, string rel, string type, string href)
     {

@@ -49,7 +49,7 @@ public sealed class ArticlePictureTests
     {
         var picture = new Pipeline.Core.Articles.ArticlePicture("abc123", 2400, 1600, [480, 960, 1600], "a/b.jpg");
 
-        Assert.Equal(picture with { Source = string.Empty }, Pipeline.Core.Articles.ArticlePicture.FromCompact(picture.Compact()) with { Widths = picture.Widths });
+        Assert.Equal(picture with { Source = string.Empty }, Pipeline.Core.Articles.ArticlePicture.FromCompact(picture.Compact())! with { Widths = picture.Widths });
         Assert.Equal([480, 960, 1600], Pipeline.Core.Articles.ArticlePicture.FromCompact(picture.Compact())!.Widths);
         Assert.Null(Pipeline.Core.Articles.ArticlePicture.FromCompact("abc 0 10 480"));
         Assert.Null(Pipeline.Core.Articles.ArticlePicture.FromCompact("abc 10 10 x"));

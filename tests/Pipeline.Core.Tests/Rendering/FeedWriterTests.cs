@@ -48,4 +48,26 @@ public sealed class FeedWriterTests
         Assert.Equal("1970-01-01T00:00:00Z", feed.Element(atom + "updated")!.Value);
         Assert.Empty(feed.Elements(atom + "entry"));
     }
+
+    [Fact]
+    public void Feeds_ItemWithAPicture_CarryItsWidestJpegForReaders()
+    {
+        XNamespace atom = FeedWriter.AtomNamespace;
+        XNamespace media = FeedWriter.MediaNamespace;
+        var item = new ArticleSummary("a1", "Headline", "2026/03/03/x/", "world",
+            new DateTimeOffset(2026, 3, 3, 10, 0, 0, TimeSpan.Zero), new DateTimeOffset(2026, 3, 3, 10, 0, 0, TimeSpan.Zero), null, "abc",
+            new ArticlePicture("k1", 2400, 1600, [480, 960, 1600], string.Empty));
+        var plain = item with { Id = "a2", Path = "2026/03/03/y/", Picture = null };
+
+        var rss = XDocument.Parse(System.Text.Encoding.UTF8.GetString(FeedWriter.Rss(Channel, [item, plain], Site))).Root!.Element("channel")!.Elements("item").ToList();
+        var feed = XDocument.Parse(System.Text.Encoding.UTF8.GetString(FeedWriter.Atom(Channel, [item, plain], Site))).Root!.Elements(atom + "entry").ToList();
+
+        var content = rss[0].Element(media + "content")!;
+        Assert.Equal("https://news.example/images/k1/1600.jpg", content.Attribute("url")!.Value);
+        Assert.Equal(("image", "1600", "1067"), (content.Attribute("medium")!.Value, content.Attribute("width")!.Value, content.Attribute("height")!.Value));
+        Assert.Null(rss[1].Element(media + "content"));
+        Assert.Equal("https://news.example/images/k1/1600.jpg", feed[0].Elements(atom + "link").Single(l => l.Attribute("rel")!.Value == "enclosure").Attribute("href")!.Value);
+        Assert.NotNull(feed[0].Element(media + "content"));
+        Assert.DoesNotContain(feed[1].Elements(atom + "link"), l => l.Attribute("rel")!.Value == "enclosure");
+    }
 }
