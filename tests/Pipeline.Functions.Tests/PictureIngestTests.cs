@@ -151,6 +151,57 @@ public sealed class PictureIngestTests(AzuriteFixture azurite)
         }
     }
 
+    [Fact]
+    public async Task Pictures_named_in_front_matter_are_shown_in_that_order_and_one_uploaded_later_republishes_the_article()
+    {
+        await using var services = await PipelineServices.CreateAsync(azurite);
+        var lead = TestPictures.Jpeg(1000, 700);
+        var shared = TestPictures.Jpeg(700, 1000);
+        var late = TestPictures.Jpeg(960, 640);
+        await IngestAsync(services, "floods/photos/bank.jpg", lead);
+        await IngestAsync(services, "archive/map.png", shared);
+        const string Markdown = """
+            ---
+            title: The river falls by two metres
+            image: photos/bank.jpg
+            alt: A ferry tied up at the east bank at dawn
+            images: [/archive/map.png, photos/later.jpg]
+            ---
+            SUKKUR: The water fell overnight.
+            """;
+
+        var first = await IngestAsync(services, "floods/falls.md", Encoding.UTF8.GetBytes(Markdown));
+
+        var statuses = services.Get<IUploadStatusStore>();
+        var page = await PageAsync(services, Assert.Single(first.Articles).Path);
+        var shown = page.QuerySelectorAll("figure picture img").Select(i => i.GetAttribute("src")).ToList();
+        Assert.Equal([$"/images/{PictureRenderer.KeyOf(lead)}/960.jpg", $"/images/{PictureRenderer.KeyOf(shared)}/700.jpg"], shown);
+        Assert.Equal("A ferry tied up at the east bank at dawn", page.QuerySelector("figure.lead-image img")!.GetAttribute("alt"));
+        var waiting = await statuses.GetAsync("floods/photos/later.jpg", CancellationToken.None);
+        Assert.Equal(UploadState.Waiting, waiting!.State);
+        Assert.Equal("named by floods/falls.md; upload it and the article is published again with it", waiting.Reason);
+
+        var second = await IngestAsync(services, "floods/photos/later.jpg", late);
+
+        Assert.Equal(2, Assert.Single(second.Articles).Version);
+        page = await PageAsync(services, second.Articles[0].Path);
+        Assert.Equal(3, page.QuerySelectorAll("figure picture img").Length);
+        Assert.Equal(UploadState.Published, (await statuses.GetAsync("floods/photos/later.jpg", CancellationToken.None))!.State);
+    }
+
+    [Fact]
+    public async Task A_markdown_image_naming_an_upload_beside_it_is_the_lead_picture()
+    {
+        await using var services = await PipelineServices.CreateAsync(azurite);
+        var crowd = TestPictures.Jpeg(1280, 720);
+        await IngestAsync(services, "city/crowd.png", crowd);
+
+        var result = await IngestAsync(services, "city/rally.md", Encoding.UTF8.GetBytes("# Thousands rally for cleaner air\n\n![Marchers fill the square](crowd.png)\n\nLAHORE: The march began at noon.\n"));
+
+        var page = await PageAsync(services, Assert.Single(result.Articles).Path);
+        Assert.Equal($"/images/{PictureRenderer.KeyOf(crowd)}/1280.jpg", page.QuerySelector("figure.lead-image img")!.GetAttribute("src"));
+    }
+
     private static async Task<IngestResult> IngestAsync(PipelineServices services, string name, byte[] content)
     {
         var upload = services.Storage.Uploads.GetBlobClient(name);

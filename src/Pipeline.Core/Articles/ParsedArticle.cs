@@ -16,6 +16,15 @@ public sealed record ParsedArticle
     /// <summary>Every picture of a photo gallery (<c>1 / 4</c> … <c>4 / 4</c>) in order; the first is the lead (<see cref="Caption"/>).</summary>
     public IReadOnlyList<ImageCaption> Gallery { get; init; } = [];
 
+    /// <summary>
+    /// Uploads the file names as its pictures (front matter <c>image</c> / <c>images</c>, a Markdown image), relative to
+    /// the file's folder, or to the container with a leading <c>/</c>; they come before the pictures found by name.
+    /// </summary>
+    public IReadOnlyList<string> PictureNames { get; init; } = [];
+
+    /// <summary>Alt text for the lead picture given by the file (front matter <c>alt</c>); else the caption serves.</summary>
+    public string? ImageAlt { get; init; }
+
     /// <summary>Pictures uploaded beside the article file, rendered, in page order (the first is the lead).</summary>
     public IReadOnlyList<ArticlePicture> Pictures { get; init; } = [];
 

@@ -41,6 +41,12 @@ internal static class StructuredArticle
             (caption, credit) = CaptionCredit.Split(caption);
         }
 
+        // A picture's file name (no scheme, a picture's extension) names an upload (see ParsedArticle.PictureNames);
+        // anything else is an address, shown only if the page finds it safe, as before.
+        var image = fields.Get("image");
+        var imageIsUpload = image is not null && Pictures.PictureFiles.IsPicture(image) && !HasScheme(image);
+        List<string> pictureNames = [.. imageIsUpload ? new[] { image! } : [], .. fields.List("images", commas: true).Where(Pictures.PictureFiles.IsPicture)];
+
         var slug = fields.Get("slug") is { } wanted ? Slug.From(wanted) : null;
         var section = fields.Get("section") is { } named ? Slug.From(named) : null;
         return new ParsedArticle
@@ -51,7 +57,9 @@ internal static class StructuredArticle
             Section = string.IsNullOrEmpty(section) ? null : section,
             Tags = fields.List("tags", commas: true),
             Summary = fields.List("summary"),
-            ImageUrl = fields.Get("image"),
+            ImageUrl = imageIsUpload ? null : image,
+            PictureNames = pictureNames,
+            ImageAlt = fields.Get("alt", "imageAlt", "image_alt"),
             Caption = caption,
             ImageCredit = credit,
             Byline = fields.Get("author", "byline"),
@@ -88,4 +96,11 @@ internal static class StructuredArticle
     private static bool IsTrue(string? value) =>
         value is not null && (value.Equals("true", StringComparison.OrdinalIgnoreCase) || value.Equals("yes", StringComparison.OrdinalIgnoreCase)
             || value.Equals("on", StringComparison.OrdinalIgnoreCase) || value == "1");
+
+    /// <summary><c>https:</c>, <c>data:</c>, <c>javascript:</c>…: a scheme before any slash (a path like <c>/a/b.jpg</c> has none).</summary>
+    private static bool HasScheme(string value)
+    {
+        var colon = value.IndexOf(':');
+        return colon > 0 && char.IsAsciiLetter(value[0]) && value[..colon].All(c => char.IsAsciiLetterOrDigit(c) || c is '+' or '-' or '.');
+    }
 }

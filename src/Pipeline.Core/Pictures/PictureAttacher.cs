@@ -17,11 +17,28 @@ public sealed class PictureAttacher(
     public Task<IReadOnlyList<string>> NeighboursAsync(string name, CancellationToken cancellationToken) =>
         uploads.ListNamesAsync(PictureFiles.StemOf(name), cancellationToken);
 
-    /// <summary>The pictures of an article upload in page order, each rendered or with the reason it cannot be shown.</summary>
-    public async Task<IReadOnlyList<PictureUse>> PrepareAsync(string articleUpload, CancellationToken cancellationToken)
+    /// <summary>
+    /// The pictures of an article upload in page order, each rendered or with the reason it cannot be shown: those the
+    /// file names (<paramref name="named"/>) first, then those found by name beside it.
+    /// </summary>
+    public async Task<IReadOnlyList<PictureUse>> PrepareAsync(string articleUpload, IReadOnlyList<string> named, CancellationToken cancellationToken)
     {
-        var names = PictureFiles.PicturesFor(articleUpload, await NeighboursAsync(articleUpload, cancellationToken));
-        var uses = new List<PictureUse>(names.Count);
+        var uses = new List<PictureUse>();
+        var resolved = new List<string>(named.Count);
+        foreach (var given in named)
+        {
+            var name = PictureFiles.Resolve(articleUpload, given);
+            if (UploadNames.Check(name) is { } bad)
+            {
+                uses.Add(new PictureUse(given, null, [], $"the file names it, but it cannot be an upload: {bad}"));
+            }
+            else
+            {
+                resolved.Add(name);
+            }
+        }
+
+        var names = resolved.Concat(PictureFiles.PicturesFor(articleUpload, await NeighboursAsync(articleUpload, cancellationToken))).Distinct(StringComparer.Ordinal).ToList();
         foreach (var name in names)
         {
             if (uses.Count == PictureFiles.MaxPerArticle)
@@ -33,6 +50,10 @@ public sealed class PictureAttacher(
             if (await PrepareOneAsync(name, cancellationToken) is { } use)
             {
                 uses.Add(use);
+            }
+            else if (resolved.Contains(name))
+            {
+                uses.Add(new PictureUse(name, null, [], $"the file names {name}, which is not uploaded yet; upload it and the article is published again with it", NotUploaded: true));
             }
         }
 
@@ -62,7 +83,7 @@ public sealed class PictureAttacher(
         var shown = uses.Where(u => u.Picture is not null).Select(u => u.Picture!).ToList();
         for (var i = 0; i < shown.Count; i++)
         {
-            var caption = i == 0 ? first.Caption ?? first.Gallery.FirstOrDefault()?.Caption : first.Gallery.ElementAtOrDefault(i)?.Caption;
+            var caption = i == 0 ? first.ImageAlt ?? first.Caption ?? first.Gallery.FirstOrDefault()?.Caption : first.Gallery.ElementAtOrDefault(i)?.Caption;
             if (string.IsNullOrWhiteSpace(caption))
             {
                 warnings.Add($"picture {shown[i].Source} has no caption, so its alt text is the headline; add a caption that says what it shows");
@@ -80,17 +101,19 @@ public sealed class PictureAttacher(
     /// <summary>Writes each picture's upload status: shown with the article, or why not.</summary>
     public async Task RecordAsync(IReadOnlyList<PictureUse> uses, string articleUpload, string? articleId, CancellationToken cancellationToken)
     {
-        foreach (var use in uses)
+        foreach (var use in uses.Where(u => UploadNames.Check(u.Name) is null))
         {
             var now = clock.GetUtcNow();
             var earlier = await statuses.GetAsync(use.Name, cancellationToken);
             await statuses.SetAsync(new UploadStatus
             {
                 Name = use.Name,
-                State = use.Picture is null ? UploadState.Failed : UploadState.Published,
+                State = use.NotUploaded ? UploadState.Waiting : use.Picture is null ? UploadState.Failed : UploadState.Published,
                 ArticleIds = use.Picture is null || articleId is null ? [] : [articleId],
-                Reason = use.Problem is { } problem ? $"{problem}; {articleUpload} is published without it" : null,
-                Warnings = [.. use.Warnings, $"shown with {articleUpload}"],
+                Reason = use.NotUploaded ? $"named by {articleUpload}; upload it and the article is published again with it"
+                    : use.Problem is { } problem ? $"{problem}; {articleUpload} is published without it" : null,
+                Warnings = use.Picture is null ? [] : [.. use.Warnings, $"shown with {articleUpload}"],
+                ShownWith = articleUpload,
                 ReceivedAt = earlier?.ReceivedAt ?? now,
                 UpdatedAt = now,
             }, cancellationToken);
@@ -156,4 +179,5 @@ public sealed class PictureAttacher(
 }
 
 /// <summary>One picture beside an article: rendered, or why it is not shown.</summary>
-public sealed record PictureUse(string Name, ArticlePicture? Picture, IReadOnlyList<string> Warnings, string? Problem);
+/// <param name="NotUploaded">The article names it but there is no such upload yet.</param>
+public sealed record PictureUse(string Name, ArticlePicture? Picture, IReadOnlyList<string> Warnings, string? Problem, bool NotUploaded = false);

@@ -37,6 +37,22 @@ public static class PictureFiles
         return Numbered(baseName) is var (owner, _) ? owner : baseName;
     }
 
+    /// <summary>
+    /// The upload a file's own picture reference names: relative to the file's folder, or to the container when it
+    /// starts with <c>/</c> (<c>photo.jpg</c> beside <c>pakistan/story.md</c> is <c>pakistan/photo.jpg</c>).
+    /// </summary>
+    public static string Resolve(string articleUpload, string given)
+    {
+        var name = given.Trim().Replace('\\', '/');
+        if (name.StartsWith('/'))
+        {
+            return name.TrimStart('/');
+        }
+
+        var slash = articleUpload.LastIndexOf('/');
+        return slash < 0 ? name : articleUpload[..(slash + 1)] + name;
+    }
+
     /// <summary>The article upload a picture belongs to among <paramref name="names"/>, or null when none is there yet.</summary>
     public static string? ArticleFor(string picture, IEnumerable<string> names)
     {

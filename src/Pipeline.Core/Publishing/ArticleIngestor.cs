@@ -215,6 +215,17 @@ public sealed class ArticleIngestor(
                 : await FailAsync(name, receivedAt, IngestResult.UploadMissing, cancellationToken);
         }
 
+        // The article that named or showed it last, else the one its name says.
+        if ((await statuses.GetAsync(name, cancellationToken))?.ShownWith is { } shownWith)
+        {
+            logger.LogInformation("Picture {Name} goes with {Article}; ingesting that again", name, shownWith);
+            var again = await IngestCoreAsync(shownWith, receivedAt, renders, cancellationToken);
+            if (again.Reason != IngestResult.UploadMissing)
+            {
+                return again;
+            }
+        }
+
         if (PictureFiles.ArticleFor(name, neighbours) is { } article)
         {
             logger.LogInformation("Picture {Name} goes with {Article}; ingesting that again", name, article);
@@ -276,7 +287,7 @@ public sealed class ArticleIngestor(
     /// <summary>The file's first article with the pictures uploaded beside it (see <see cref="PictureFiles"/>).</summary>
     private async Task<ParsedArticle> WithPicturesAsync(ParsedArticle article, string blobName, UploadWork work, CancellationToken cancellationToken)
     {
-        work.Pictures = await pictures.PrepareAsync(blobName, cancellationToken);
+        work.Pictures = await pictures.PrepareAsync(blobName, article.PictureNames, cancellationToken);
         work.PictureWarnings = [];
         return PictureAttacher.AttachTo(article, work.ArticleCount, work.Pictures, work.PictureWarnings);
     }

@@ -288,7 +288,8 @@ public sealed class PageRenderer
             var (caption, credit) = i == 0
                 ? (content.Caption ?? content.Gallery.FirstOrDefault()?.Caption, content.ImageCredit ?? content.Gallery.FirstOrDefault()?.Credit)
                 : (content.Gallery.ElementAtOrDefault(i)?.Caption, content.Gallery.ElementAtOrDefault(i)?.Credit);
-            var alt = string.IsNullOrWhiteSpace(caption) ? content.Headline : caption;
+            var given = i == 0 ? content.ImageAlt : null;
+            var alt = !string.IsNullOrWhiteSpace(given) ? given : string.IsNullOrWhiteSpace(caption) ? content.Headline : caption;
             views.Add(View(picture, alt, caption, credit, lazy: i > 0, position: content.Pictures.Count > 1 ? $"{i + 1} of {content.Pictures.Count}" : null, ArticleSizes));
         }
 

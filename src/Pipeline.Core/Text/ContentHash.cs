@@ -32,6 +32,11 @@ public static class ContentHash
             Add(string.Join('\u001e', article.Gallery.Select(p => $"{p.Caption}\u001d{p.Credit}")));
         }
 
+        if (article.ImageAlt is not null)
+        {
+            Add(article.ImageAlt);
+        }
+
         if (article.Pictures.Count > 0)
         {
             // Likewise: a changed picture has a new key, so the page is rendered again with the new files.

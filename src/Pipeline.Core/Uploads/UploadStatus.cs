@@ -11,6 +11,9 @@ public sealed record UploadStatus
     public string? Reason { get; init; }
 
     public IReadOnlyList<string> Warnings { get; init; } = [];
+
+    /// <summary>For a picture: the article upload that shows it (or names it), whose ingest a new version of the picture runs again.</summary>
+    public string? ShownWith { get; init; }
     public required DateTimeOffset ReceivedAt { get; init; }
     public required DateTimeOffset UpdatedAt { get; init; }
 }

@@ -34,6 +34,7 @@ internal sealed class TableUploadStatusStore(StorageClients clients) : IUploadSt
             ArticleIds = string.Join(',', status.ArticleIds),
             Reason = Truncate(status.Reason),
             Warnings = status.Warnings.Count == 0 ? null : Truncate(JsonSerializer.Serialize(status.Warnings.Take(MaxWarnings))),
+            ShownWith = status.ShownWith,
             ReceivedAt = status.ReceivedAt,
             UpdatedAt = status.UpdatedAt,
         };
@@ -65,6 +66,7 @@ internal sealed class TableUploadStatusStore(StorageClients clients) : IUploadSt
             ArticleIds = e.ArticleIds.Length == 0 ? [] : e.ArticleIds.Split(','),
             Reason = e.Reason,
             Warnings = e.Warnings is null ? [] : JsonSerializer.Deserialize<string[]>(e.Warnings) ?? [],
+            ShownWith = e.ShownWith,
             ReceivedAt = e.ReceivedAt,
             UpdatedAt = e.UpdatedAt,
         };

@@ -18,6 +18,7 @@ internal sealed class UploadEntity : ITableEntity
     public string ArticleIds { get; set; } = string.Empty;
     public string? Reason { get; set; }
     public string? Warnings { get; set; }
+    public string? ShownWith { get; set; }
     public DateTimeOffset ReceivedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
 }
