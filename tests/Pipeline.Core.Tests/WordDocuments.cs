@@ -43,6 +43,45 @@ internal static class WordDocuments
         return stream.ToArray();
     }
 
+    /// <summary>
+    /// A document whose paragraphs are (style, text), with a picture (as Word embeds one: an image part and an inline
+    /// drawing pointing at it) before every paragraph whose text is <c>[picture]</c>, taking the next of <paramref name="pictures"/>.
+    /// </summary>
+    public static byte[] WithPictures(byte[][] pictures, params (string? Style, string Text)[] paragraphs)
+    {
+        var bytes = Create(paragraphs);
+        using var stream = new MemoryStream();
+        stream.Write(bytes);
+        using (var document = WordprocessingDocument.Open(stream, isEditable: true))
+        {
+            var main = document.MainDocumentPart!;
+            var next = 0;
+            foreach (var paragraph in main.Document!.Body!.Elements<Paragraph>().Where(p => p.InnerText == "[picture]").ToList())
+            {
+                var part = main.AddImagePart(ImagePartType.Jpeg);
+                using (var data = new MemoryStream(pictures[next++]))
+                {
+                    part.FeedData(data);
+                }
+
+                var id = main.GetIdOfPart(part);
+                var picture = new DocumentFormat.OpenXml.Drawing.Pictures.Picture(
+                    new DocumentFormat.OpenXml.Drawing.Pictures.NonVisualPictureProperties(
+                        new DocumentFormat.OpenXml.Drawing.Pictures.NonVisualDrawingProperties { Id = (uint)next, Name = $"photo{next}.jpg" },
+                        new DocumentFormat.OpenXml.Drawing.Pictures.NonVisualPictureDrawingProperties()),
+                    new DocumentFormat.OpenXml.Drawing.Pictures.BlipFill(new DocumentFormat.OpenXml.Drawing.Blip { Embed = id }, new DocumentFormat.OpenXml.Drawing.Stretch()));
+                var drawing = new Drawing(new DocumentFormat.OpenXml.Drawing.Wordprocessing.Inline(
+                    new DocumentFormat.OpenXml.Drawing.Wordprocessing.Extent { Cx = 5_486_400, Cy = 3_657_600 },
+                    new DocumentFormat.OpenXml.Drawing.Wordprocessing.DocProperties { Id = (uint)next, Name = $"Picture {next}" },
+                    new DocumentFormat.OpenXml.Drawing.Graphic(new DocumentFormat.OpenXml.Drawing.GraphicData(picture) { Uri = "http://schemas.openxmlformats.org/drawingml/2006/picture" })));
+                paragraph.RemoveAllChildren<Run>();
+                paragraph.Append(new Run(drawing));
+            }
+        }
+
+        return stream.ToArray();
+    }
+
     /// <summary>A package whose document part nests elements 30 000 deep: a stack exhaustion attempt.</summary>
     public static byte[] DeeplyNested()
     {

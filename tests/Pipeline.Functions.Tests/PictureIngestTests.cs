@@ -202,6 +202,33 @@ public sealed class PictureIngestTests(AzuriteFixture azurite)
         Assert.Equal($"/images/{PictureRenderer.KeyOf(crowd)}/1280.jpg", page.QuerySelector("figure.lead-image img")!.GetAttribute("src"));
     }
 
+    [Fact]
+    public async Task Pictures_inside_a_word_document_are_shown_with_its_caption_in_document_order()
+    {
+        await using var services = await PipelineServices.CreateAsync(azurite);
+        var first = TestPictures.Jpeg(1600, 900);
+        var second = TestPictures.Jpeg(600, 800);
+        var docx = Pipeline.Core.Tests.WordDocuments.WithPictures(
+            [first, second],
+            ("Title", "Harvest begins early in the south"),
+            (null, "[picture]"),
+            ("Caption", "Wheat cut at dawn near Multan (APP)"),
+            (null, "MULTAN: Farmers started a week early."),
+            (null, "[picture]"),
+            (null, "Prices held steady."));
+
+        var result = await IngestAsync(services, "farming/harvest.docx", docx);
+
+        var article = Assert.Single(result.Articles);
+        var page = await PageAsync(services, article.Path);
+        Assert.Equal(
+            [$"/images/{PictureRenderer.KeyOf(first)}/1600.jpg", $"/images/{PictureRenderer.KeyOf(second)}/600.jpg"],
+            page.QuerySelectorAll("figure picture img").Select(i => i.GetAttribute("src")));
+        Assert.Equal("Wheat cut at dawn near Multan (APP)", page.QuerySelector("figure.lead-image figcaption")!.TextContent.Replace("1 of 2 ", string.Empty, StringComparison.Ordinal));
+        Assert.Equal("Harvest begins early in the south", page.QuerySelector("h1")!.TextContent);
+        Assert.DoesNotContain("[picture]", page.QuerySelector(".body")!.TextContent, StringComparison.Ordinal);
+    }
+
     private static async Task<IngestResult> IngestAsync(PipelineServices services, string name, byte[] content)
     {
         var upload = services.Storage.Uploads.GetBlobClient(name);

@@ -21,9 +21,17 @@ public sealed class PictureAttacher(
     /// The pictures of an article upload in page order, each rendered or with the reason it cannot be shown: those the
     /// file names (<paramref name="named"/>) first, then those found by name beside it.
     /// </summary>
-    public async Task<IReadOnlyList<PictureUse>> PrepareAsync(string articleUpload, IReadOnlyList<string> named, CancellationToken cancellationToken)
+    /// <param name="embedded">Pictures inside the file itself (a Word document's), which come first.</param>
+    public async Task<IReadOnlyList<PictureUse>> PrepareAsync(
+        string articleUpload, IReadOnlyList<string> named, IReadOnlyList<byte[]> embedded, CancellationToken cancellationToken)
     {
         var uses = new List<PictureUse>();
+        for (var i = 0; i < embedded.Count && i < PictureFiles.MaxPerArticle; i++)
+        {
+            var use = await PrepareBytesAsync($"{articleUpload}, picture {i + 1}", embedded[i], cancellationToken);
+            uses.Add(use with { Embedded = true });
+        }
+
         var resolved = new List<string>(named.Count);
         foreach (var given in named)
         {
@@ -101,7 +109,7 @@ public sealed class PictureAttacher(
     /// <summary>Writes each picture's upload status: shown with the article, or why not.</summary>
     public async Task RecordAsync(IReadOnlyList<PictureUse> uses, string articleUpload, string? articleId, CancellationToken cancellationToken)
     {
-        foreach (var use in uses.Where(u => UploadNames.Check(u.Name) is null))
+        foreach (var use in uses.Where(u => !u.Embedded && UploadNames.Check(u.Name) is null))
         {
             var now = clock.GetUtcNow();
             var earlier = await statuses.GetAsync(use.Name, cancellationToken);
@@ -133,7 +141,11 @@ public sealed class PictureAttacher(
             return new PictureUse(name, null, [], tooBig);
         }
 
-        var content = bytes.Content!;
+        return await PrepareBytesAsync(name, bytes.Content!, cancellationToken);
+    }
+
+    private async Task<PictureUse> PrepareBytesAsync(string name, byte[] content, CancellationToken cancellationToken)
+    {
         var header = PictureRenderer.Inspect(content);
         if (header.Problem is { } problem)
         {
@@ -180,4 +192,5 @@ public sealed class PictureAttacher(
 
 /// <summary>One picture beside an article: rendered, or why it is not shown.</summary>
 /// <param name="NotUploaded">The article names it but there is no such upload yet.</param>
-public sealed record PictureUse(string Name, ArticlePicture? Picture, IReadOnlyList<string> Warnings, string? Problem, bool NotUploaded = false);
+/// <param name="Embedded">Inside the article's own file (no upload of its own, so no status of its own).</param>
+public sealed record PictureUse(string Name, ArticlePicture? Picture, IReadOnlyList<string> Warnings, string? Problem, bool NotUploaded = false, bool Embedded = false);

@@ -134,7 +134,11 @@ public sealed class ArticleIngestor(
         var matches = await identity.ResolveAsync(name, parsed.Articles, seenBefore: !firstSeen, cancellationToken);
         var stored = new List<ArticleRecord>(parsed.Articles.Count);
         var warnings = new List<string>(parsed.Warnings);
-        var work = new UploadWork { ArticleCount = parsed.Articles.Count };
+        var embedded = Path.GetExtension(name).Equals(".docx", StringComparison.OrdinalIgnoreCase)
+            ? WordPictures.Extract(bytes, PictureRenderer.MaxBytes, PictureFiles.MaxPerArticle)
+            : ([], []);
+        warnings.AddRange(embedded.Problems);
+        var work = new UploadWork { ArticleCount = parsed.Articles.Count, Embedded = embedded.Pictures };
         for (var position = 0; position < parsed.Articles.Count; position++)
         {
             var article = parsed.Articles[position];
@@ -287,7 +291,7 @@ public sealed class ArticleIngestor(
     /// <summary>The file's first article with the pictures uploaded beside it (see <see cref="PictureFiles"/>).</summary>
     private async Task<ParsedArticle> WithPicturesAsync(ParsedArticle article, string blobName, UploadWork work, CancellationToken cancellationToken)
     {
-        work.Pictures = await pictures.PrepareAsync(blobName, article.PictureNames, cancellationToken);
+        work.Pictures = await pictures.PrepareAsync(blobName, article.PictureNames, work.Embedded, cancellationToken);
         work.PictureWarnings = [];
         return PictureAttacher.AttachTo(article, work.ArticleCount, work.Pictures, work.PictureWarnings);
     }
@@ -729,6 +733,9 @@ public sealed class ArticleIngestor(
         public List<ArticleRecord> ToRender { get; } = [];
 
         public int ArticleCount { get; init; }
+
+        /// <summary>Pictures inside the uploaded file itself (a Word document's).</summary>
+        public IReadOnlyList<byte[]> Embedded { get; init; } = [];
 
         /// <summary>The pictures beside the file, as last listed; their uploads' statuses are written at the end.</summary>
         public IReadOnlyList<PictureUse> Pictures { get; set; } = [];
