@@ -109,6 +109,15 @@ public static class DevHostApplication
         builder.Services.AddOptions<DevHostOptions>().BindConfiguration(DevHostOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddMvcCore();
         builder.Services.AddSingleton<StaticSite>();
+
+        // The site is compressed as Front Door compresses it in Azure (the storage static-website endpoint itself never
+        // does): Brotli or gzip for text types on request, pictures as they are.
+        builder.Services.AddResponseCompression(compression =>
+        {
+            compression.Providers.Add<Microsoft.AspNetCore.ResponseCompression.BrotliCompressionProvider>();
+            compression.Providers.Add<Microsoft.AspNetCore.ResponseCompression.GzipCompressionProvider>();
+            compression.MimeTypes = StaticSite.CompressedTypes;
+        });
         builder.Services.AddSingleton<ExampleUploader>();
         builder.Services.AddSingleton<ReadyReport>();
         builder.Services.AddSingleton<ITypeLocator, TriggerTypeLocator>();
@@ -135,7 +144,7 @@ public static class DevHostApplication
         var sitePort = hostOptions.SitePort;
         app.UseSecurityHeaders();
         app.MapWhen(context => context.Connection.LocalPort == sitePort,
-            site => site.Run(context => context.RequestServices.GetRequiredService<StaticSite>().ServeAsync(context)));
+            site => site.UseResponseCompression().Run(context => context.RequestServices.GetRequiredService<StaticSite>().ServeAsync(context)));
         app.MapFunctionEndpoints(hostOptions.ApiPort);
         return app;
     }

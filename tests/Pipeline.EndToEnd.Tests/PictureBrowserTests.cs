@@ -40,6 +40,20 @@ public sealed class PictureBrowserTests(AzuriteFixture azurite, ITestOutputHelpe
             using (var http = new HttpClient())
             {
                 await WaitForPicturesAsync(http, articleUrl, 3);
+
+                // Pages compressed on request, as Front Door does in Azure; pictures never (they are compressed already).
+                using var page = new HttpRequestMessage(HttpMethod.Get, articleUrl) { Headers = { { "Accept-Encoding", "br, gzip" } } };
+                using var compressed = await http.SendAsync(page);
+                Assert.Equal("br", Assert.Single(compressed.Content.Headers.ContentEncoding));
+                var webp = System.Text.RegularExpressions.Regex.Match(await http.GetStringAsync(articleUrl), "srcset=\"([^ \"]+\\.webp)").Groups[1].Value;
+                using var picture = new HttpRequestMessage(HttpMethod.Get, new Uri(new Uri(articleUrl), webp))
+                {
+                    Headers = { { "Accept-Encoding", "br, gzip" } },
+                };
+                using var image = await http.SendAsync(picture);
+                Assert.Equal("image/webp", image.Content.Headers.ContentType!.MediaType);
+                Assert.Empty(image.Content.Headers.ContentEncoding);
+                Assert.Equal("public, max-age=31536000, immutable", image.Headers.CacheControl!.ToString());
             }
 
             using var playwright = await Playwright.CreateAsync();

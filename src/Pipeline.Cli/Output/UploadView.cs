@@ -21,6 +21,11 @@ public static class UploadView
         {
             output.Line($"[red]✘[/] [bold]{escaped}[/] failed: {Markup.Escape(upload.Str("reason") ?? "no reason recorded")}");
         }
+        else if (state == "waiting")
+        {
+            // A picture whose article is not there yet: nothing to do until it is, so it counts as done.
+            output.Line($"[yellow]…[/] [bold]{escaped}[/] waits: {Markup.Escape(upload.Str("reason") ?? "for its article")}");
+        }
         else if (!done)
         {
             var reason = upload.Str("reason") is { } why ? $": {Markup.Escape(why)}" : string.Empty;
@@ -28,7 +33,8 @@ public static class UploadView
         }
         else
         {
-            output.Line($"[green]✔[/] [bold]{escaped}[/] {state}, {articles.Count} {(articles.Count == 1 ? "article" : "articles")}");
+            var with = upload.Str("shownWith") is { } article ? $", shown with {Markup.Escape(article)}" : string.Empty;
+            output.Line($"[green]✔[/] [bold]{escaped}[/] {state}, {articles.Count} {(articles.Count == 1 ? "article" : "articles")}{with}");
         }
 
         foreach (var article in articles)

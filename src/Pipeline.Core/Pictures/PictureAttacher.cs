@@ -120,7 +120,7 @@ public sealed class PictureAttacher(
                 ArticleIds = use.Picture is null || articleId is null ? [] : [articleId],
                 Reason = use.NotUploaded ? $"named by {articleUpload}; upload it and the article is published again with it"
                     : use.Problem is { } problem ? $"{problem}; {articleUpload} is published without it" : null,
-                Warnings = use.Picture is null ? [] : [.. use.Warnings, $"shown with {articleUpload}"],
+                Warnings = use.Picture is null ? [] : use.Warnings,
                 ShownWith = articleUpload,
                 ReceivedAt = earlier?.ReceivedAt ?? now,
                 UpdatedAt = now,

@@ -13,6 +13,10 @@ public sealed class StaticSite(StorageClients clients, ILogger<StaticSite> logge
     private const string IndexDocument = "index.html";
     private const string NotFoundDocument = "404.html";
 
+    /// <summary>What the local host compresses: the text types among Front Door's default compressed MIME types that the site has.</summary>
+    public static IReadOnlyList<string> CompressedTypes { get; } =
+        ["text/html", "text/css", "text/javascript", "text/plain", "application/json", "application/xml", "application/rss+xml", "application/atom+xml", "image/svg+xml"];
+
     public async Task ServeAsync(HttpContext context)
     {
         if (!HttpMethods.IsGet(context.Request.Method) && !HttpMethods.IsHead(context.Request.Method))

@@ -12,9 +12,10 @@ public sealed record UploadResponse(
     IReadOnlyList<string> Warnings,
     DateTimeOffset ReceivedAt,
     DateTimeOffset UpdatedAt,
-    IReadOnlyList<ArticleResponse> Articles)
+    IReadOnlyList<ArticleResponse> Articles,
+    string? ShownWith = null)
 {
     public static UploadResponse From(UploadStatus s, IReadOnlyList<ArticleRecord> articles, PublicUrls urls) => new(
         s.Name, s.State.ToString().ToLowerInvariant(), s.Reason, s.Warnings, s.ReceivedAt, s.UpdatedAt,
-        articles.Select(a => ArticleResponse.From(a, urls)).ToList());
+        articles.Select(a => ArticleResponse.From(a, urls)).ToList(), s.ShownWith);
 }
