@@ -16,6 +16,12 @@ public sealed record ArticleRecord
 
     /// <summary>The lead picture uploaded with the article, for listings' thumbnails; null when it has none.</summary>
     public ArticlePicture? Picture { get; init; }
+
+    /// <summary>Author name(s), for listings, search and feeds.</summary>
+    public string? Byline { get; init; }
+
+    /// <summary>The opening of the body when the description is the summary (so search finds the body's words too); else null.</summary>
+    public string? Excerpt { get; init; }
     /// <summary>First publish time (for a held article: when it is due).</summary>
     public required DateTimeOffset PublishedAt { get; init; }
     public required DateTimeOffset UpdatedAt { get; init; }

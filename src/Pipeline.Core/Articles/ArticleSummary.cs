@@ -10,4 +10,6 @@ public sealed record ArticleSummary(
     DateTimeOffset UpdatedAt,
     string? Description,
     string ShortCode,
-    ArticlePicture? Picture = null);
+    ArticlePicture? Picture = null,
+    string? Byline = null,
+    string? Excerpt = null);

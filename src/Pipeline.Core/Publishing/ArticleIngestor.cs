@@ -312,6 +312,8 @@ public sealed class ArticleIngestor(
             Tags = article.Tags,
             Description = Describe(article),
             Picture = article.Pictures.FirstOrDefault(),
+            Byline = article.Byline,
+            Excerpt = Excerpt(article),
             PublishedAt = OwnDate(article, now),
             UpdatedAt = ModifiedDate(article, OwnDate(article, now), now),
             Version = 1,
@@ -340,6 +342,8 @@ public sealed class ArticleIngestor(
             Tags = article.Tags,
             Description = Describe(article),
             Picture = article.Pictures.FirstOrDefault(),
+            Byline = article.Byline,
+            Excerpt = Excerpt(article),
             Version = existing.Version + 1,
             ContentHash = hash,
             UpdatedAt = existing.HasPage ? now : ModifiedDate(article, OwnDate(article, now), now),
@@ -543,6 +547,8 @@ public sealed class ArticleIngestor(
                     Slug = slug,
                     Description = Describe(article),
                     Picture = article.Pictures.FirstOrDefault(),
+                    Byline = article.Byline,
+                    Excerpt = Excerpt(article),
                     ContentHash = hash,
                     Version = hash == record.ContentHash ? record.Version : record.Version + 1,
                     State = Intended(article, now, record with { ApprovedAt = now }),
@@ -719,6 +725,20 @@ public sealed class ArticleIngestor(
         var text = article.Summary.FirstOrDefault() ?? article.Paragraphs.FirstOrDefault();
         return text is null || text.Length <= 300 ? text : text[..297].TrimEnd() + "…";
     }
+
+    /// <summary>The body's opening for search, when the description is the summary rather than that opening.</summary>
+    private static string? Excerpt(ParsedArticle article)
+    {
+        if (article.Summary.Count == 0 || article.Paragraphs.FirstOrDefault() is not { } first)
+        {
+            return null;
+        }
+
+        return first.Length <= ExcerptLength ? first : first[..(ExcerptLength - 1)].TrimEnd() + "…";
+    }
+
+    /// <summary>Enough of a first paragraph to hold its names and places (a search shard grows by about this per article).</summary>
+    private const int ExcerptLength = 160;
 
     private static string Megabytes(long bytes) => ArticleFileParser.Megabytes(bytes);
 

@@ -10,12 +10,16 @@ public static class FeedWriter
     /// <summary>Media RSS, which feed readers of both formats read for an item's picture.</summary>
     public const string MediaNamespace = "http://search.yahoo.com/mrss/";
 
+    /// <summary>Dublin Core, whose <c>creator</c> names an RSS item's author without the e-mail address RSS's own <c>author</c> wants.</summary>
+    public const string DublinCoreNamespace = "http://purl.org/dc/elements/1.1/";
+
     public static byte[] Rss(FeedChannel channel, IReadOnlyList<ArticleSummary> items, Uri siteBase) => XmlFiles.Write(xml =>
     {
         xml.WriteStartElement("rss");
         xml.WriteAttributeString("version", "2.0");
         xml.WriteAttributeString("xmlns", "atom", null, AtomNamespace);
         xml.WriteAttributeString("xmlns", "media", null, MediaNamespace);
+        xml.WriteAttributeString("xmlns", "dc", null, DublinCoreNamespace);
         xml.WriteStartElement("channel");
         XmlFiles.Element(xml, "title", channel.Title);
         XmlFiles.Element(xml, "link", channel.PageUrl);
@@ -50,6 +54,13 @@ public static class FeedWriter
             }
 
             XmlFiles.Element(xml, "category", SiteText.Humanize(item.Section));
+            if (item.Byline is not null)
+            {
+                xml.WriteStartElement("dc", "creator", DublinCoreNamespace);
+                xml.WriteString(XmlFiles.Clean(item.Byline));
+                xml.WriteEndElement();
+            }
+
             Media(xml, item, siteBase);
             xml.WriteEndElement();
         }
@@ -81,6 +92,13 @@ public static class FeedWriter
             Link(xml, "alternate", "text/html", url);
             XmlFiles.Element(xml, "published", SiteText.Iso(item.PublishedAt));
             XmlFiles.Element(xml, "updated", SiteText.Iso(item.UpdatedAt > item.PublishedAt ? item.UpdatedAt : item.PublishedAt));
+            if (item.Byline is not null)
+            {
+                xml.WriteStartElement("author");
+                XmlFiles.Element(xml, "name", item.Byline);
+                xml.WriteEndElement();
+            }
+
             if (item.Description is not null)
             {
                 XmlFiles.Element(xml, "summary", item.Description);

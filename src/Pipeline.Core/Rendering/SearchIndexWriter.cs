@@ -13,7 +13,7 @@ public static class SearchIndexWriter
 {
     private static readonly JsonWriterOptions Options = new() { Encoder = JavaScriptEncoder.Create(UnicodeRanges.All) };
 
-    /// <summary><c>{"articles":[{"h":headline,"p":path,"d":iso date,"t":display date,"s":section,"x":description}]}</c></summary>
+    /// <summary><c>{"articles":[{"h":headline,"p":path,"d":iso date,"t":display date,"s":section,"x":description,"b":byline,"e":excerpt}]}</c></summary>
     public static byte[] Shard(IEnumerable<ArticleSummary> items) => Write(json =>
     {
         json.WriteStartArray("articles");
@@ -28,6 +28,16 @@ public static class SearchIndexWriter
             if (item.Description is not null)
             {
                 json.WriteString("x", item.Description);
+            }
+
+            if (item.Byline is not null)
+            {
+                json.WriteString("b", item.Byline);
+            }
+
+            if (item.Excerpt is not null)
+            {
+                json.WriteString("e", item.Excerpt);
             }
 
             json.WriteEndObject();

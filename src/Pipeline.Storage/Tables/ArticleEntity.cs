@@ -22,6 +22,8 @@ internal sealed class ArticleEntity : ITableEntity
 
     /// <summary>The lead picture, <see cref="Core.Articles.ArticlePicture.Compact"/>; null when there is none.</summary>
     public string? Picture { get; set; }
+    public string? Byline { get; set; }
+    public string? Excerpt { get; set; }
     public DateTimeOffset PublishedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
     public int Version { get; set; }

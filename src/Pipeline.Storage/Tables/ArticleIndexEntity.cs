@@ -24,6 +24,8 @@ internal sealed class ArticleIndexEntity : ITableEntity
 
     /// <summary>The lead picture, <see cref="Core.Articles.ArticlePicture.Compact"/>; null when there is none.</summary>
     public string? Picture { get; set; }
+    public string? Byline { get; set; }
+    public string? Excerpt { get; set; }
     public string ShortCode { get; set; } = default!;
 
     public const string AllPartition = "all";

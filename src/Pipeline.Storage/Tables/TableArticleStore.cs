@@ -211,6 +211,8 @@ internal sealed class TableArticleStore(StorageClients clients, ContentCache con
         UpdatedAt = record.UpdatedAt,
         Description = record.Description,
         Picture = record.Picture?.Compact(),
+        Byline = record.Byline,
+        Excerpt = record.Excerpt,
         ShortCode = record.ShortCode,
     };
 
@@ -577,7 +579,7 @@ internal sealed class TableArticleStore(StorageClients clients, ContentCache con
     });
 
     private static ArticleSummary ToSummary(ArticleIndexEntity e) =>
-        new(e.Id, e.Headline, e.Path, e.Section, e.PublishedAt, e.UpdatedAt, e.Description, e.ShortCode, ArticlePicture.FromCompact(e.Picture));
+        new(e.Id, e.Headline, e.Path, e.Section, e.PublishedAt, e.UpdatedAt, e.Description, e.ShortCode, ArticlePicture.FromCompact(e.Picture), e.Byline, e.Excerpt);
 
     private static string ContentBlob(string id, string hash) => $"{id}/{hash}.json";
 
@@ -593,6 +595,8 @@ internal sealed class TableArticleStore(StorageClients clients, ContentCache con
             Tags = string.Join('|', r.Tags),
             Description = r.Description,
             Picture = r.Picture?.Compact(),
+            Byline = r.Byline,
+            Excerpt = r.Excerpt,
             PublishedAt = r.PublishedAt,
             UpdatedAt = r.UpdatedAt,
             Version = r.Version,
@@ -626,6 +630,8 @@ internal sealed class TableArticleStore(StorageClients clients, ContentCache con
         Tags = e.Tags.Length == 0 ? [] : e.Tags.Split('|'),
         Description = e.Description,
         Picture = ArticlePicture.FromCompact(e.Picture),
+        Byline = e.Byline,
+        Excerpt = e.Excerpt,
         PublishedAt = e.PublishedAt.ToUniversalTime(),
         UpdatedAt = e.UpdatedAt.ToUniversalTime(),
         Version = e.Version,

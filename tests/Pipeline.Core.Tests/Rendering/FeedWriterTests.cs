@@ -70,4 +70,19 @@ public sealed class FeedWriterTests
         Assert.NotNull(feed[0].Element(media + "content"));
         Assert.DoesNotContain(feed[1].Elements(atom + "link"), l => l.Attribute("rel")!.Value == "enclosure");
     }
+
+    [Fact]
+    public void Feeds_ItemWithAByline_NameItsAuthor()
+    {
+        XNamespace atom = FeedWriter.AtomNamespace;
+        XNamespace dc = FeedWriter.DublinCoreNamespace;
+        var at = new DateTimeOffset(2026, 3, 3, 10, 0, 0, TimeSpan.Zero);
+        var item = new ArticleSummary("a1", "Headline", "2026/03/03/x/", "world", at, at, null, "abc", Byline: "Rina Saeed Khan");
+
+        var rss = XDocument.Parse(System.Text.Encoding.UTF8.GetString(FeedWriter.Rss(Channel, [item], Site))).Root!.Element("channel")!.Element("item")!;
+        var entry = XDocument.Parse(System.Text.Encoding.UTF8.GetString(FeedWriter.Atom(Channel, [item], Site))).Root!.Element(atom + "entry")!;
+
+        Assert.Equal("Rina Saeed Khan", rss.Element(dc + "creator")!.Value);
+        Assert.Equal("Rina Saeed Khan", entry.Element(atom + "author")!.Element(atom + "name")!.Value);
+    }
 }

@@ -34,7 +34,7 @@
       return Promise.all(paths.map(function (path, index) {
         return getJson(base + path).then(function (shard) {
           shards[index] = ((shard && shard.articles) || []).map(function (a) {
-            a.k = fold([a.h, a.x, a.s].join(' '));
+            a.k = fold([a.h, a.x, a.s, a.b || '', a.e || ''].join(' '));
             return a;
           });
           onShard();
@@ -72,7 +72,7 @@
     time.setAttribute('datetime', article.d);
     time.textContent = article.t;
     meta.appendChild(time);
-    meta.appendChild(document.createTextNode(' · ' + article.s));
+    meta.appendChild(document.createTextNode(' · ' + article.s + (article.b ? ' · By ' + article.b : '')));
     li.appendChild(meta);
     if (article.x) {
       var description = document.createElement('p');
@@ -90,7 +90,7 @@
       list.removeChild(list.firstChild);
     }
     if (terms.length === 0) {
-      status.textContent = 'Type words from a headline or summary.';
+      status.textContent = 'Type words from a headline, summary, byline or the story’s opening.';
       return;
     }
     var found = matches(terms);
