@@ -229,6 +229,28 @@ public sealed class PictureIngestTests(AzuriteFixture azurite)
         Assert.DoesNotContain("[picture]", page.QuerySelector(".body")!.TextContent, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task The_front_leads_with_the_editors_pick_then_three_stories_with_their_pictures_then_the_list()
+    {
+        await using var services = await PipelineServices.CreateAsync(azurite);
+        await IngestAsync(services, "desk/pick.json", Encoding.UTF8.GetBytes("""{"title": "The editor's pick", "featured": true, "published": "2026-11-01T08:00:00Z", "body": ["Picked."]}"""));
+        for (var i = 1; i <= 5; i++)
+        {
+            await IngestAsync(services, $"desk/story{i}.jpg", TestPictures.Jpeg(900, 600 + i));
+            await IngestAsync(services, $"desk/story{i}.json", Encoding.UTF8.GetBytes($$"""{"title": "Story number {{i}}", "published": "2026-11-0{{i + 1}}T08:00:00Z", "body": ["Body {{i}}."]}"""));
+        }
+
+        await services.DrainRenderQueueAsync();
+        var home = await PageAsync(services, string.Empty);
+
+        Assert.Equal("The editor's pick", home.QuerySelector(".lead-story h2")!.TextContent);
+        Assert.Null(home.QuerySelector(".lead-story picture"));
+        Assert.Equal(["Story number 5", "Story number 4", "Story number 3"], home.QuerySelectorAll(".secondary-stories h2").Select(h => h.TextContent));
+        Assert.Equal(3, home.QuerySelectorAll(".secondary-stories picture img").Length);
+        Assert.Equal(["Story number 2", "Story number 1"], home.QuerySelectorAll(".article-list h2").Select(h => h.TextContent));
+        Assert.Equal(2, home.QuerySelectorAll(".article-list li.with-thumbnail img[loading='lazy']").Length);
+    }
+
     private static async Task<IngestResult> IngestAsync(PipelineServices services, string name, byte[] content)
     {
         var upload = services.Storage.Uploads.GetBlobClient(name);

@@ -17,6 +17,9 @@ public sealed record ArticleRecord
     /// <summary>The lead picture uploaded with the article, for listings' thumbnails; null when it has none.</summary>
     public ArticlePicture? Picture { get; init; }
 
+    /// <summary>The editor's pick to lead the home page and its section's front while it is on their first page.</summary>
+    public bool Featured { get; init; }
+
     /// <summary>Author name(s), for listings, search and feeds.</summary>
     public string? Byline { get; init; }
 

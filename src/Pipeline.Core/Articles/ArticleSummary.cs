@@ -12,4 +12,5 @@ public sealed record ArticleSummary(
     string ShortCode,
     ArticlePicture? Picture = null,
     string? Byline = null,
-    string? Excerpt = null);
+    string? Excerpt = null,
+    bool Featured = false);

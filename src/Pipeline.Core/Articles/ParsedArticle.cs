@@ -63,6 +63,9 @@ public sealed record ParsedArticle
     public string? Section { get; init; }
     public IReadOnlyList<string> Tags { get; init; } = [];
     public bool Draft { get; init; }
+
+    /// <summary>The editor's pick to lead the fronts (front matter <c>featured: true</c>).</summary>
+    public bool Featured { get; init; }
     public DateTimeOffset? PublishAt { get; init; }
 
     /// <summary>Things the parser could not find or had to guess, in words an editor understands.</summary>

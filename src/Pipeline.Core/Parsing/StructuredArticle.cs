@@ -71,6 +71,7 @@ internal static class StructuredArticle
             Updated = updated,
             UpdatedIsApproximate = approximate,
             Draft = IsTrue(fields.Get("draft")),
+            Featured = IsTrue(fields.Get("featured")),
             PublishAt = publishAt,
             Paragraphs = paragraphs,
             Warnings = warnings,

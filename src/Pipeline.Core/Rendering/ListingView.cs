@@ -13,6 +13,9 @@ public sealed record ListingView
     /// </summary>
     public ListItemView? Lead { get; init; }
 
+    /// <summary>The stories right under the lead, shown with their pictures; empty when there is no lead.</summary>
+    public IReadOnlyList<ListItemView> Secondary { get; init; } = [];
+
     /// <summary>Headlines and dates only (the monthly archive lists a whole month).</summary>
     public bool Compact { get; init; }
 

@@ -138,13 +138,22 @@ public sealed class PageRenderer
         var feeds = listing.Kind == ArticleListingKind.Section;
         var withSection = listing.Kind != ArticleListingKind.Section;
         var front = page == 1 && listing.Kind is ArticleListingKind.All or ArticleListingKind.Section;
-        var lead = front ? items.Take(LeadCandidates).FirstOrDefault(a => a.Picture is not null) : null;
+        var lead = front ? items.FirstOrDefault(a => a.Featured) ?? items.Take(LeadCandidates).FirstOrDefault(a => a.Picture is not null) : null;
+        var rest = items.Where(a => a != lead).ToList();
+        var secondary = lead is null ? [] : rest.Take(SecondaryStories).ToList();
         var view = new ListingView
         {
             Heading = heading + paged,
             Intro = listing.Kind == ArticleListingKind.Month ? $"{items.Count} {(items.Count == 1 ? "article" : "articles")} published in {name}." : null,
-            Lead = lead is null ? null : Item(lead, withSection) with { Thumbnail = View(lead.Picture!, alt: string.Empty, caption: null, credit: null, lazy: false, position: null, ArticleSizes) },
-            Items = items.Where(a => a != lead).Select(a => Item(a, withSection, thumbnail: listing.Kind != ArticleListingKind.Month)).ToList(),
+            Lead = lead is null ? null : Item(lead, withSection) with
+            {
+                Thumbnail = lead.Picture is { } picture ? View(picture, alt: string.Empty, caption: null, credit: null, lazy: false, position: null, ArticleSizes) : null,
+            },
+            Secondary = secondary.Select(a => Item(a, withSection) with
+            {
+                Thumbnail = a.Picture is { } picture ? View(picture, alt: string.Empty, caption: null, credit: null, lazy: false, position: null, SecondarySizes) : null,
+            }).ToList(),
+            Items = rest.Skip(secondary.Count).Select(a => Item(a, withSection, thumbnail: listing.Kind != ArticleListingKind.Month)).ToList(),
             Compact = listing.Kind == ArticleListingKind.Month,
             PageNumber = page,
             NewerHref = page > 1 ? Href(SitePaths.PageFolder(listing, page - 1)) : null,
@@ -315,6 +324,12 @@ public sealed class PageRenderer
 
     /// <summary>How far down a front looks for a lead story with a picture before it leads with none.</summary>
     private const int LeadCandidates = 5;
+
+    /// <summary>Stories under the lead, each with its picture in a row of three (one column on a phone).</summary>
+    private const int SecondaryStories = 3;
+
+    /// <summary>A secondary story's picture: a third of the column, the full width on a phone.</summary>
+    private const string SecondarySizes = "(min-width: 44rem) 13rem, calc(100vw - 2rem)";
 
     /// <summary>A listing's thumbnail: 7rem beside the headline; the browser takes the smallest rendition.</summary>
     private const string ThumbnailSizes = "7rem";

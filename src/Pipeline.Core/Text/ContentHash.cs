@@ -23,6 +23,11 @@ public static class ContentHash
         Add(article.Dateline);
         Add(article.Section);
         Add(article.Draft ? "draft" : null);
+        if (article.Featured)
+        {
+            Add("featured");
+        }
+
         Add(article.PublishAt?.ToString("O"));
         Add(string.Join('\u001e', article.Tags));
         Add(string.Join('\u001e', article.Summary));

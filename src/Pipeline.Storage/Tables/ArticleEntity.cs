@@ -24,6 +24,7 @@ internal sealed class ArticleEntity : ITableEntity
     public string? Picture { get; set; }
     public string? Byline { get; set; }
     public string? Excerpt { get; set; }
+    public bool? Featured { get; set; }
     public DateTimeOffset PublishedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
     public int Version { get; set; }

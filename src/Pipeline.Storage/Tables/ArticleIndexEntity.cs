@@ -26,6 +26,7 @@ internal sealed class ArticleIndexEntity : ITableEntity
     public string? Picture { get; set; }
     public string? Byline { get; set; }
     public string? Excerpt { get; set; }
+    public bool? Featured { get; set; }
     public string ShortCode { get; set; } = default!;
 
     public const string AllPartition = "all";

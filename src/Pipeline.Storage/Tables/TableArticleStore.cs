@@ -213,6 +213,7 @@ internal sealed class TableArticleStore(StorageClients clients, ContentCache con
         Picture = record.Picture?.Compact(),
         Byline = record.Byline,
         Excerpt = record.Excerpt,
+        Featured = record.Featured ? true : null,
         ShortCode = record.ShortCode,
     };
 
@@ -579,7 +580,7 @@ internal sealed class TableArticleStore(StorageClients clients, ContentCache con
     });
 
     private static ArticleSummary ToSummary(ArticleIndexEntity e) =>
-        new(e.Id, e.Headline, e.Path, e.Section, e.PublishedAt, e.UpdatedAt, e.Description, e.ShortCode, ArticlePicture.FromCompact(e.Picture), e.Byline, e.Excerpt);
+        new(e.Id, e.Headline, e.Path, e.Section, e.PublishedAt, e.UpdatedAt, e.Description, e.ShortCode, ArticlePicture.FromCompact(e.Picture), e.Byline, e.Excerpt, e.Featured == true);
 
     private static string ContentBlob(string id, string hash) => $"{id}/{hash}.json";
 
@@ -597,6 +598,7 @@ internal sealed class TableArticleStore(StorageClients clients, ContentCache con
             Picture = r.Picture?.Compact(),
             Byline = r.Byline,
             Excerpt = r.Excerpt,
+            Featured = r.Featured ? true : null,
             PublishedAt = r.PublishedAt,
             UpdatedAt = r.UpdatedAt,
             Version = r.Version,
@@ -632,6 +634,7 @@ internal sealed class TableArticleStore(StorageClients clients, ContentCache con
         Picture = ArticlePicture.FromCompact(e.Picture),
         Byline = e.Byline,
         Excerpt = e.Excerpt,
+        Featured = e.Featured == true,
         PublishedAt = e.PublishedAt.ToUniversalTime(),
         UpdatedAt = e.UpdatedAt.ToUniversalTime(),
         Version = e.Version,
