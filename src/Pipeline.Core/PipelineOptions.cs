@@ -44,6 +44,13 @@ public sealed class PipelineOptions
     /// </summary>
     public bool RenderOnIngest { get; set; } = true;
 
+    /// <summary>
+    /// For tests only: lets the picture fetcher use plain http and reach loopback and private-network addresses. Off,
+    /// an article's <c>image</c> address is fetched only over https from a public address (no request can reach the
+    /// instance's own network or its metadata endpoint).
+    /// </summary>
+    public bool FetchPicturesFromPrivateNetworks { get; set; }
+
     /// <summary>How many articles the home page lists.</summary>
     [Range(1, 500)]
     public int HomePageSize { get; set; } = 30;

@@ -25,6 +25,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<ArticleFileParser>();
         services.AddSingleton<Pictures.PictureRenderer>();
         services.AddSingleton<Pictures.PictureAttacher>();
+        services.AddSingleton<Pictures.PictureFetcher>();
         services.AddSingleton<Publishing.WorkingMemoryGate>();
         services.AddSingleton<PageRenderer>();
         services.AddOptions<ShortLinkOptions>()

@@ -251,6 +251,72 @@ public sealed class PictureIngestTests(AzuriteFixture azurite)
         Assert.Equal(2, home.QuerySelectorAll(".article-list li.with-thumbnail img[loading='lazy']").Length);
     }
 
+    [Fact]
+    public async Task A_picture_given_by_its_web_address_is_fetched_once_and_shown_from_our_renditions()
+    {
+        var photo = TestPictures.Jpeg(1200, 800);
+        using var server = new PictureServer(photo);
+        await using var services = await PipelineServices.CreateAsync(azurite, settings: new() { ["Pipeline:FetchPicturesFromPrivateNetworks"] = "true" });
+        string Story(string body) => $$"""{"title": "Fetched picture", "image": "{{server.Address}}photo.jpg", "caption": "The bank at dawn", "body": ["{{body}}"]}""";
+
+        var first = await IngestAsync(services, "web/fetched.json", Encoding.UTF8.GetBytes(Story("One.")));
+        var second = await IngestAsync(services, "web/fetched.json", Encoding.UTF8.GetBytes(Story("Two.")));
+
+        Assert.Equal(2, Assert.Single(second.Articles).Version);
+        var page = await PageAsync(services, first.Articles[0].Path);
+        Assert.Equal($"/images/{PictureRenderer.KeyOf(photo)}/1200.jpg", page.QuerySelector("figure.lead-image picture img")!.GetAttribute("src"));
+        Assert.Equal(1, server.Requests);
+        var status = await services.Get<IUploadStatusStore>().GetAsync($"{server.Address}photo.jpg", CancellationToken.None);
+        Assert.Equal(UploadState.Published, status!.State);
+    }
+
+    [Fact]
+    public async Task A_web_address_on_the_instances_own_network_is_never_fetched()
+    {
+        await using var services = await PipelineServices.CreateAsync(azurite);
+
+        var result = await IngestAsync(services, "web/inward.json", Encoding.UTF8.GetBytes("""{"title": "Inward", "image": "https://169.254.169.254/metadata/photo.jpg", "body": ["Text."]}"""));
+
+        var warnings = (await services.Get<IUploadStatusStore>().GetAsync("web/inward.json", CancellationToken.None))!.Warnings;
+        Assert.Contains(warnings, w => w.StartsWith("picture https://169.254.169.254/metadata/photo.jpg was not fetched", StringComparison.Ordinal) && w.Contains("not a public address", StringComparison.Ordinal));
+        Assert.Null((await PageAsync(services, Assert.Single(result.Articles).Path)).QuerySelector("picture"));
+    }
+
+    /// <summary>A web server on 127.0.0.1 that serves one picture and counts the requests for it.</summary>
+    private sealed class PictureServer : IDisposable
+    {
+        private readonly System.Net.HttpListener _listener = new();
+        private int _requests;
+
+        public PictureServer(byte[] picture)
+        {
+            var probe = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+            probe.Start();
+            var port = ((System.Net.IPEndPoint)probe.LocalEndpoint).Port;
+            probe.Stop();
+            Address = $"http://127.0.0.1:{port}/";
+            _listener.Prefixes.Add(Address);
+            _listener.Start();
+            _ = Task.Run(async () =>
+            {
+                while (_listener.IsListening)
+                {
+                    var context = await _listener.GetContextAsync();
+                    Interlocked.Increment(ref _requests);
+                    context.Response.ContentType = "image/jpeg";
+                    await context.Response.OutputStream.WriteAsync(picture);
+                    context.Response.Close();
+                }
+            });
+        }
+
+        public string Address { get; }
+
+        public int Requests => Volatile.Read(ref _requests);
+
+        public void Dispose() => _listener.Close();
+    }
+
     private static async Task<IngestResult> IngestAsync(PipelineServices services, string name, byte[] content)
     {
         var upload = services.Storage.Uploads.GetBlobClient(name);

@@ -11,7 +11,7 @@ namespace Pipeline.Core.Pictures;
 /// in each picture's own upload status what became of it.
 /// </summary>
 public sealed class PictureAttacher(
-    IUploadStore uploads, IUploadStatusStore statuses, ISiteStore site, PictureRenderer renderer, TimeProvider clock, ILogger<PictureAttacher> logger)
+    IUploadStore uploads, IUploadStatusStore statuses, ISiteStore site, PictureRenderer renderer, PictureFetcher fetcher, TimeProvider clock, ILogger<PictureAttacher> logger)
 {
     /// <summary>The names of the uploads that could belong with <paramref name="name"/>: one listing of the names sharing its stem.</summary>
     public Task<IReadOnlyList<string>> NeighboursAsync(string name, CancellationToken cancellationToken) =>
@@ -22,10 +22,16 @@ public sealed class PictureAttacher(
     /// file names (<paramref name="named"/>) first, then those found by name beside it.
     /// </summary>
     /// <param name="embedded">Pictures inside the file itself (a Word document's), which come first.</param>
+    /// <param name="address">The lead picture's web address the file gives (<c>image: https://…</c>), fetched once; or null.</param>
     public async Task<IReadOnlyList<PictureUse>> PrepareAsync(
-        string articleUpload, IReadOnlyList<string> named, IReadOnlyList<byte[]> embedded, CancellationToken cancellationToken)
+        string articleUpload, IReadOnlyList<string> named, IReadOnlyList<byte[]> embedded, Uri? address, CancellationToken cancellationToken)
     {
         var uses = new List<PictureUse>();
+        if (address is not null && fetcher.Fetches(address))
+        {
+            uses.Add(await PrepareAddressAsync(address, cancellationToken));
+        }
+
         for (var i = 0; i < embedded.Count && i < PictureFiles.MaxPerArticle; i++)
         {
             var use = await PrepareBytesAsync($"{articleUpload}, picture {i + 1}", embedded[i], cancellationToken);
@@ -84,7 +90,7 @@ public sealed class PictureAttacher(
         foreach (var use in uses)
         {
             warnings.AddRange(use.Problem is { } problem
-                ? [$"picture {use.Name} is not shown: {problem}"]
+                ? [use.Fetched ? $"picture {use.Name} was not fetched, so the page links it as it is: {problem}" : $"picture {use.Name} is not shown: {problem}"]
                 : use.Warnings.Select(w => $"picture {use.Name}: {w}"));
         }
 
@@ -109,7 +115,25 @@ public sealed class PictureAttacher(
     /// <summary>Writes each picture's upload status: shown with the article, or why not.</summary>
     public async Task RecordAsync(IReadOnlyList<PictureUse> uses, string articleUpload, string? articleId, CancellationToken cancellationToken)
     {
-        foreach (var use in uses.Where(u => !u.Embedded && UploadNames.Check(u.Name) is null))
+        foreach (var use in uses.Where(u => u.Fetched))
+        {
+            var now = clock.GetUtcNow();
+            var earlier = await statuses.GetAsync(use.Name, cancellationToken);
+            await statuses.SetAsync(new UploadStatus
+            {
+                Name = use.Name,
+                State = use.Picture is null ? UploadState.Failed : UploadState.Published,
+                ArticleIds = use.Picture is null || articleId is null ? [] : [articleId],
+                Reason = use.Problem is { } problem ? $"{problem}; {articleUpload} links the address instead" : null,
+                Warnings = use.Warnings,
+                ShownWith = articleUpload,
+                Picture = use.Picture?.Compact(),
+                ReceivedAt = earlier?.ReceivedAt ?? now,
+                UpdatedAt = now,
+            }, cancellationToken);
+        }
+
+        foreach (var use in uses.Where(u => !u.Embedded && !u.Fetched && UploadNames.Check(u.Name) is null))
         {
             var now = clock.GetUtcNow();
             var earlier = await statuses.GetAsync(use.Name, cancellationToken);
@@ -171,6 +195,26 @@ public sealed class PictureAttacher(
         return new PictureUse(name, PictureRenderer.Describe(key, header, name), rendering.Warnings, null);
     }
 
+    /// <summary>A picture by web address: its renditions from the last fetch when they are all there, else fetched now.</summary>
+    private async Task<PictureUse> PrepareAddressAsync(Uri address, CancellationToken cancellationToken)
+    {
+        var name = address.AbsoluteUri;
+        if ((await statuses.GetAsync(name, cancellationToken))?.Picture is { } compact && ArticlePicture.FromCompact(compact) is { } known
+            && await site.GetInfoAsync(PictureRenderer.CardPath(known.Key), cancellationToken) is not null)
+        {
+            return new PictureUse(name, known with { Source = name }, [], null, Fetched: true);
+        }
+
+        var (bytes, problem) = await fetcher.FetchAsync(address, cancellationToken);
+        if (bytes is null)
+        {
+            logger.LogInformation("Picture {Address} not fetched: {Problem}", name, problem);
+            return new PictureUse(name, null, [], problem, Fetched: true);
+        }
+
+        return await PrepareBytesAsync(name, bytes, cancellationToken) with { Fetched = true };
+    }
+
     private async Task<(byte[]? Content, string? Problem, bool Missing)> ReadAsync(string name, CancellationToken cancellationToken)
     {
         await using var upload = await uploads.OpenAsync(name, cancellationToken);
@@ -193,4 +237,6 @@ public sealed class PictureAttacher(
 /// <summary>One picture beside an article: rendered, or why it is not shown.</summary>
 /// <param name="NotUploaded">The article names it but there is no such upload yet.</param>
 /// <param name="Embedded">Inside the article's own file (no upload of its own, so no status of its own).</param>
-public sealed record PictureUse(string Name, ArticlePicture? Picture, IReadOnlyList<string> Warnings, string? Problem, bool NotUploaded = false, bool Embedded = false);
+/// <param name="Fetched">From a web address the file gives.</param>
+public sealed record PictureUse(
+    string Name, ArticlePicture? Picture, IReadOnlyList<string> Warnings, string? Problem, bool NotUploaded = false, bool Embedded = false, bool Fetched = false);

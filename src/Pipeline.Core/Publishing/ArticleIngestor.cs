@@ -291,7 +291,8 @@ public sealed class ArticleIngestor(
     /// <summary>The file's first article with the pictures uploaded beside it (see <see cref="PictureFiles"/>).</summary>
     private async Task<ParsedArticle> WithPicturesAsync(ParsedArticle article, string blobName, UploadWork work, CancellationToken cancellationToken)
     {
-        work.Pictures = await pictures.PrepareAsync(blobName, article.PictureNames, work.Embedded, cancellationToken);
+        var address = Uri.TryCreate(article.ImageUrl, UriKind.Absolute, out var given) && given.Scheme is "https" or "http" ? given : null;
+        work.Pictures = await pictures.PrepareAsync(blobName, article.PictureNames, work.Embedded, address, cancellationToken);
         work.PictureWarnings = [];
         return PictureAttacher.AttachTo(article, work.ArticleCount, work.Pictures, work.PictureWarnings);
     }

@@ -14,6 +14,9 @@ public sealed record UploadStatus
 
     /// <summary>For a picture: the article upload that shows it (or names it), whose ingest a new version of the picture runs again.</summary>
     public string? ShownWith { get; init; }
+
+    /// <summary>For a picture fetched from a web address: its renditions (<see cref="Articles.ArticlePicture.Compact"/>), so it is fetched once.</summary>
+    public string? Picture { get; init; }
     public required DateTimeOffset ReceivedAt { get; init; }
     public required DateTimeOffset UpdatedAt { get; init; }
 }

@@ -35,6 +35,7 @@ internal sealed class TableUploadStatusStore(StorageClients clients) : IUploadSt
             Reason = Truncate(status.Reason),
             Warnings = status.Warnings.Count == 0 ? null : Truncate(JsonSerializer.Serialize(status.Warnings.Take(MaxWarnings))),
             ShownWith = status.ShownWith,
+            Picture = status.Picture,
             ReceivedAt = status.ReceivedAt,
             UpdatedAt = status.UpdatedAt,
         };
@@ -67,6 +68,7 @@ internal sealed class TableUploadStatusStore(StorageClients clients) : IUploadSt
             Reason = e.Reason,
             Warnings = e.Warnings is null ? [] : JsonSerializer.Deserialize<string[]>(e.Warnings) ?? [],
             ShownWith = e.ShownWith,
+            Picture = e.Picture,
             ReceivedAt = e.ReceivedAt,
             UpdatedAt = e.UpdatedAt,
         };

@@ -19,6 +19,7 @@ internal sealed class UploadEntity : ITableEntity
     public string? Reason { get; set; }
     public string? Warnings { get; set; }
     public string? ShownWith { get; set; }
+    public string? Picture { get; set; }
     public DateTimeOffset ReceivedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
 }
