@@ -13,6 +13,8 @@ namespace Pipeline.Core.Pictures;
 public sealed class PictureAttacher(
     IUploadStore uploads, IUploadStatusStore statuses, ISiteStore site, PictureRenderer renderer, PictureFetcher fetcher, TimeProvider clock, ILogger<PictureAttacher> logger)
 {
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Lazy<Task<PictureRendering>>> _rendering = new(StringComparer.Ordinal);
+
     /// <summary>The names of the uploads that could belong with <paramref name="name"/>: one listing of the names sharing its stem.</summary>
     public Task<IReadOnlyList<string>> NeighboursAsync(string name, CancellationToken cancellationToken) =>
         uploads.ListNamesAsync(PictureFiles.StemOf(name), cancellationToken);
@@ -182,17 +184,37 @@ public sealed class PictureAttacher(
             return new PictureUse(name, PictureRenderer.Describe(key, header, name), PictureRenderer.WarningsFor(header), null);
         }
 
-        var rendering = await renderer.RenderAsync(content, cancellationToken);
-        if (rendering.Problem is { } failed)
+        // A picture and its article uploaded together trigger two ingests of the article, each wanting the picture:
+        // the second waits for the first one's render instead of making the same files again.
+        var work = _rendering.GetOrAdd(key, k => new Lazy<Task<PictureRendering>>(() => RenderAndWriteAsync(name, k, content, cancellationToken)));
+        PictureRendering rendering;
+        try
         {
-            return new PictureUse(name, null, [], failed);
+            rendering = await work.Value;
+        }
+        finally
+        {
+            _rendering.TryRemove(KeyValuePair.Create(key, work));
+        }
+
+        return rendering.Problem is { } failed
+            ? new PictureUse(name, null, [], failed)
+            : new PictureUse(name, PictureRenderer.Describe(key, header, name), rendering.Warnings, null);
+    }
+
+    private async Task<PictureRendering> RenderAndWriteAsync(string name, string key, byte[] content, CancellationToken cancellationToken)
+    {
+        var rendering = await renderer.RenderAsync(content, cancellationToken);
+        if (rendering.Problem is not null)
+        {
+            return rendering;
         }
 
         // The card last: its presence is what says the picture's files are all there.
         await Task.WhenAll(rendering.Files.Where(f => f.Path != PictureRenderer.CardPath(key)).Select(f => site.WriteAsync(f, cancellationToken)));
         await site.WriteAsync(rendering.Files.Single(f => f.Path == PictureRenderer.CardPath(key)), cancellationToken);
         logger.LogInformation("Rendered picture {Name} as {Key}: {Count} files, {Bytes} bytes", name, key, rendering.Files.Count, rendering.Files.Sum(f => f.Content.Length));
-        return new PictureUse(name, PictureRenderer.Describe(key, header, name), rendering.Warnings, null);
+        return rendering with { Files = [] };
     }
 
     /// <summary>A picture by web address: its renditions from the last fetch when they are all there, else fetched now.</summary>
