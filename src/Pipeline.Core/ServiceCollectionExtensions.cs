@@ -26,6 +26,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<Pictures.PictureRenderer>();
         services.AddSingleton<Pictures.PictureAttacher>();
         services.AddSingleton<Pictures.PictureFetcher>();
+        services.AddSingleton<Publishing.SectionDirectory>();
         services.AddSingleton<Publishing.WorkingMemoryGate>();
         services.AddSingleton<PageRenderer>();
         services.AddOptions<ShortLinkOptions>()

@@ -19,6 +19,7 @@ public sealed class SitePublisher(
     ISiteStore site,
     SiteComposer composer,
     ThemeProvider themes,
+    SectionDirectory sections,
     SiteRebuilder rebuilder,
     IRenderQueue renderQueue,
     WorkingMemoryGate memory,
@@ -335,6 +336,13 @@ public sealed class SitePublisher(
         if (feeds)
         {
             await writer.WriteAllAsync(composer.Feeds(listing, latest), cancellationToken);
+        }
+
+        if (listing.Kind == ArticleListingKind.Section && await sections.NoteAsync(listing.Key!, latest.Count > 0, cancellationToken))
+        {
+            // Every page's header names the sections: a new or emptied one is a rebuild (it writes only what changed).
+            logger.LogInformation("Section {Section} {Change}; every page's navigation is rebuilt", listing.Key, latest.Count > 0 ? "appeared" : "is empty");
+            await renderQueue.EnqueueAsync(RenderRequest.Rebuild(), cancellationToken);
         }
     }
 

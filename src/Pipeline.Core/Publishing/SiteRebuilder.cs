@@ -15,6 +15,7 @@ public sealed class SiteRebuilder(
     ISiteStore site,
     SiteComposer composer,
     ThemeProvider themes,
+    SectionDirectory sections,
     ILogger<SiteRebuilder> logger)
 {
     /// <summary>Storage calls in flight at once: enough to hide latency, few enough not to be throttled.</summary>
@@ -34,6 +35,12 @@ public sealed class SiteRebuilder(
         var latest = await timing.ReadAsync(() => articles.ReadListingAsync(ArticleListing.Latest, int.MaxValue, cancellationToken));
         var records = await timing.ReadAsync(() => LoadRecordsAsync(latest, progress, cancellationToken));
         var listings = new SiteListings(latest, records);
+
+        // The rebuild sees every article, so it is where the header's section list is set right.
+        var named = listings.Of(ArticleListingKind.Section).Select(l => l.Key!).Order(StringComparer.Ordinal).ToList();
+        await writer.WriteAsync(SectionDirectory.File(named), cancellationToken);
+        sections.Remember(named);
+        theme = theme.WithSections(named);
 
         var done = 0;
         await ForEachAsync(records.Values, async (record, token) =>

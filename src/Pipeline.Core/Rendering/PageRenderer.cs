@@ -229,7 +229,11 @@ public sealed class PageRenderer
         AtomHref = Href(SitePaths.Atom(ArticleListing.Latest)),
         LogoUrl = Absolute(AssetPath(t, SiteTheme.Logo)),
         CardUrl = Absolute(AssetPath(t, SiteTheme.Card)),
+        Sections = t.Sections.Take(MaxNavigationSections).Select(SectionLink).ToList(),
     });
+
+    /// <summary>The header names at most this many sections (alphabetically); every section keeps its own front.</summary>
+    private const int MaxNavigationSections = 12;
 
     private ListItemView Item(ArticleSummary a, bool withSection, bool thumbnail = false) => new()
     {

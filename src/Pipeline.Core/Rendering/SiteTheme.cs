@@ -58,6 +58,13 @@ public sealed class SiteTheme
     /// <summary>The <see cref="TemplateOverrides.Version"/> this theme was built from.</summary>
     public string Version { get; }
 
+    /// <summary>The sections with published articles, for the header's navigation.</summary>
+    public IReadOnlyList<string> Sections { get; private init; } = [];
+
+    /// <summary>This theme with the header's sections; the same instance when they are the same.</summary>
+    public SiteTheme WithSections(IReadOnlyList<string> sections) =>
+        Sections.SequenceEqual(sections, StringComparer.Ordinal) ? this : new SiteTheme(Version, _templates, (Dictionary<string, SiteAsset>)Assets) { Sections = sections };
+
     public IReadOnlyDictionary<string, SiteAsset> Assets { get; }
 
     /// <summary>True for a file name an operator may override.</summary>

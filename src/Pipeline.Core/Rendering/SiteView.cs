@@ -16,6 +16,9 @@ public sealed record SiteView
     public required string RssHref { get; init; }
     public required string AtomHref { get; init; }
 
+    /// <summary>The sections with published articles, as header links.</summary>
+    public IReadOnlyList<LinkView> Sections { get; init; } = [];
+
     /// <summary>Absolute address of the publisher logo (JSON-LD).</summary>
     public required string LogoUrl { get; init; }
 

@@ -3,11 +3,19 @@ using Microsoft.Extensions.Logging;
 namespace Pipeline.Core.Rendering;
 
 /// <summary>Keeps the current <see cref="SiteTheme"/>: rebuilt only when the operator's overrides change.</summary>
-public sealed class ThemeProvider(ITemplateSource source, ILogger<ThemeProvider> logger)
+public sealed class ThemeProvider(ITemplateSource source, Publishing.SectionDirectory sections, ILogger<ThemeProvider> logger)
 {
     private volatile SiteTheme _theme = SiteTheme.Default;
 
+    /// <summary>The theme with the current sections for the header (a new instance only when either changed).</summary>
     public async Task<SiteTheme> CurrentAsync(CancellationToken cancellationToken)
+    {
+        var theme = await TemplatesAsync(cancellationToken);
+        _theme = theme = theme.WithSections(await sections.CurrentAsync(cancellationToken));
+        return theme;
+    }
+
+    private async Task<SiteTheme> TemplatesAsync(CancellationToken cancellationToken)
     {
         var overrides = await source.GetAsync(cancellationToken);
         var theme = _theme;
