@@ -26,5 +26,12 @@ public sealed class SearchIndexTests(AzuriteFixture azurite)
         Assert.Equal("Sabrina Toppa", entry.GetProperty("b").GetString());
         Assert.Equal("Farmers across southern Punjab began cutting wheat a week early on Monday.", entry.GetProperty("e").GetString());
         Assert.Equal("Farmers cite a warm March", entry.GetProperty("x").GetString());
+
+        // The feeds carry the whole story, and name its author.
+        var feed = System.Xml.Linq.XDocument.Parse((await services.Storage.Site.GetBlobClient("feed.xml").DownloadContentAsync()).Value.Content.ToString());
+        var item = feed.Root!.Element("channel")!.Elements("item").Single(i => i.Element("title")!.Value == article.Headline);
+        Assert.Equal("<ul><li>Farmers cite a warm March</li></ul><p><strong>MULTAN:</strong> Farmers across southern Punjab began cutting wheat a week early on Monday.</p><p>Prices held steady.</p>",
+            item.Element((System.Xml.Linq.XNamespace)Pipeline.Core.Rendering.FeedWriter.ContentNamespace + "encoded")!.Value);
+        Assert.Equal("Sabrina Toppa", item.Element((System.Xml.Linq.XNamespace)Pipeline.Core.Rendering.FeedWriter.DublinCoreNamespace + "creator")!.Value);
     }
 }

@@ -13,4 +13,5 @@ public sealed record ArticleSummary(
     ArticlePicture? Picture = null,
     string? Byline = null,
     string? Excerpt = null,
-    bool Featured = false);
+    bool Featured = false,
+    string? ContentHash = null);

@@ -46,7 +46,8 @@ public sealed class SiteComposer(PageRenderer pages, ShortLinkService links, IOp
     }
 
     /// <summary>RSS and Atom of the site (<see cref="ArticleListing.Latest"/>) or of a section, from its newest articles.</summary>
-    public IEnumerable<SiteFile> Feeds(ArticleListing listing, IReadOnlyList<ArticleSummary> latest)
+    /// <param name="bodies">Content of the feed's items by id (see <see cref="FeedItemsOf"/>), for their full text.</param>
+    public IEnumerable<SiteFile> Feeds(ArticleListing listing, IReadOnlyList<ArticleSummary> latest, IReadOnlyDictionary<string, ParsedArticle>? bodies = null)
     {
         var items = latest.Take(Options.FeedItems).ToList();
         var name = listing.Key is { } key ? $"{SiteText.Humanize(key)} | {Options.SiteName}" : Options.SiteName;
@@ -58,9 +59,12 @@ public sealed class SiteComposer(PageRenderer pages, ShortLinkService links, IOp
             Absolute(SitePaths.Atom(listing)),
             Options.SiteLanguage,
             Options.SiteName);
-        yield return new SiteFile(SitePaths.Rss(listing), FeedWriter.Rss(channel, items, Options.SiteBaseUrl), SiteFile.Rss, SiteFile.IndexCache);
-        yield return new SiteFile(SitePaths.Atom(listing), FeedWriter.Atom(channel, items, Options.SiteBaseUrl), SiteFile.Atom, SiteFile.IndexCache);
+        yield return new SiteFile(SitePaths.Rss(listing), FeedWriter.Rss(channel, items, Options.SiteBaseUrl, bodies), SiteFile.Rss, SiteFile.IndexCache);
+        yield return new SiteFile(SitePaths.Atom(listing), FeedWriter.Atom(channel, items, Options.SiteBaseUrl, bodies), SiteFile.Atom, SiteFile.IndexCache);
     }
+
+    /// <summary>The items a feed of <paramref name="latest"/> carries.</summary>
+    public IEnumerable<ArticleSummary> FeedItemsOf(IReadOnlyList<ArticleSummary> latest) => latest.Take(Options.FeedItems);
 
     /// <summary>A month's files: its archive page (all of the month on one page), its sitemap and its search shard.</summary>
     public IEnumerable<SiteFile> Month(SiteTheme theme, string month, IReadOnlyList<ArticleSummary> items)

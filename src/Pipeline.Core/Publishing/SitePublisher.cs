@@ -335,7 +335,7 @@ public sealed class SitePublisher(
         await WritePagesAsync(writer, theme, listing, latest, cancellationToken);
         if (feeds)
         {
-            await writer.WriteAllAsync(composer.Feeds(listing, latest), cancellationToken);
+            await writer.WriteAllAsync(composer.Feeds(listing, latest, await FeedBodiesAsync(composer.FeedItemsOf(latest), cancellationToken)), cancellationToken);
         }
 
         if (listing.Kind == ArticleListingKind.Section && await sections.NoteAsync(listing.Key!, latest.Count > 0, cancellationToken))
@@ -464,6 +464,16 @@ public sealed class SitePublisher(
             ? record.Tags
             : (await articles.GetContentAsync(record.Id, live.ContentHash, cancellationToken))?.Tags ?? [];
         return new LiveState(live.Headline, tags);
+    }
+
+    /// <summary>
+    /// The content of a feed's items, for their full text: mostly from the content cache (the instance that stored or
+    /// rendered an article holds it); an item whose row predates content hashes on listing rows carries its summary.
+    /// </summary>
+    private async Task<IReadOnlyDictionary<string, ParsedArticle>> FeedBodiesAsync(IEnumerable<ArticleSummary> items, CancellationToken cancellationToken)
+    {
+        var found = await Task.WhenAll(items.Where(i => i.ContentHash is not null).Select(async i => (i.Id, Content: await articles.GetContentAsync(i.Id, i.ContentHash!, cancellationToken))));
+        return found.Where(f => f.Content is not null).ToDictionary(f => f.Id, f => f.Content!, StringComparer.Ordinal);
     }
 
     private Task<IReadOnlyList<ArticleSummary>> ReadAsync(ArticleListing listing, int max, CancellationToken cancellationToken, Func<ArticleSummary, bool>? keep = null) =>

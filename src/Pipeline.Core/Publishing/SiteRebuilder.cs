@@ -42,6 +42,11 @@ public sealed class SiteRebuilder(
         sections.Remember(named);
         theme = theme.WithSections(named);
 
+        // The articles the feeds carry keep their content from the pass below, for the feeds' full text.
+        var feedItems = listings.Of(ArticleListingKind.All).Concat(listings.Of(ArticleListingKind.Section))
+            .SelectMany(l => composer.FeedItemsOf(listings[l])).Select(a => a.Id).ToHashSet(StringComparer.Ordinal);
+        var bodies = new System.Collections.Concurrent.ConcurrentDictionary<string, ParsedArticle>(StringComparer.Ordinal);
+
         var done = 0;
         await ForEachAsync(records.Values, async (record, token) =>
         {
@@ -50,6 +55,11 @@ public sealed class SiteRebuilder(
             {
                 logger.LogWarning("Rebuild skipped article {ArticleId}: its content {ContentHash} is missing", record.Id, record.ContentHash);
                 return;
+            }
+
+            if (feedItems.Contains(record.Id))
+            {
+                bodies[record.Id] = content;
             }
 
             await writer.WriteAsync(timing.Render(() => composer.Article(theme, record, content, listings.Neighbourhood(record))), token);
@@ -62,7 +72,7 @@ public sealed class SiteRebuilder(
         var jobs = new List<Func<IEnumerable<SiteFile>>> { () => composer.Static(theme), () => removed.Select(p => composer.Removed(theme, p)) };
         foreach (var listing in listings.Of(ArticleListingKind.All).Concat(listings.Of(ArticleListingKind.Section)))
         {
-            jobs.Add(() => composer.ListingPages(theme, listing, listings[listing]).Concat(composer.Feeds(listing, listings[listing])));
+            jobs.Add(() => composer.ListingPages(theme, listing, listings[listing]).Concat(composer.Feeds(listing, listings[listing], bodies)));
         }
 
         foreach (var listing in listings.Of(ArticleListingKind.Tag))

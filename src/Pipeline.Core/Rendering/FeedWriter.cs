@@ -13,13 +13,20 @@ public static class FeedWriter
     /// <summary>Dublin Core, whose <c>creator</c> names an RSS item's author without the e-mail address RSS's own <c>author</c> wants.</summary>
     public const string DublinCoreNamespace = "http://purl.org/dc/elements/1.1/";
 
-    public static byte[] Rss(FeedChannel channel, IReadOnlyList<ArticleSummary> items, Uri siteBase) => XmlFiles.Write(xml =>
+    /// <summary>RSS's module for an item's full content as HTML.</summary>
+    public const string ContentNamespace = "http://purl.org/rss/1.0/modules/content/";
+
+    private static readonly System.Text.Encodings.Web.HtmlEncoder Html = System.Text.Encodings.Web.HtmlEncoder.Create(System.Text.Unicode.UnicodeRanges.All);
+
+    /// <param name="bodies">The items' content by article id, for their full text; an item without one carries its summary only.</param>
+    public static byte[] Rss(FeedChannel channel, IReadOnlyList<ArticleSummary> items, Uri siteBase, IReadOnlyDictionary<string, ParsedArticle>? bodies = null) => XmlFiles.Write(xml =>
     {
         xml.WriteStartElement("rss");
         xml.WriteAttributeString("version", "2.0");
         xml.WriteAttributeString("xmlns", "atom", null, AtomNamespace);
         xml.WriteAttributeString("xmlns", "media", null, MediaNamespace);
         xml.WriteAttributeString("xmlns", "dc", null, DublinCoreNamespace);
+        xml.WriteAttributeString("xmlns", "content", null, ContentNamespace);
         xml.WriteStartElement("channel");
         XmlFiles.Element(xml, "title", channel.Title);
         XmlFiles.Element(xml, "link", channel.PageUrl);
@@ -62,6 +69,13 @@ public static class FeedWriter
             }
 
             Media(xml, item, siteBase);
+            if (bodies is not null && bodies.TryGetValue(item.Id, out var body))
+            {
+                xml.WriteStartElement("content", "encoded", ContentNamespace);
+                xml.WriteString(XmlFiles.Clean(BodyHtml(item, body, siteBase)));
+                xml.WriteEndElement();
+            }
+
             xml.WriteEndElement();
         }
 
@@ -69,7 +83,7 @@ public static class FeedWriter
         xml.WriteEndElement();
     });
 
-    public static byte[] Atom(FeedChannel channel, IReadOnlyList<ArticleSummary> items, Uri siteBase) => XmlFiles.Write(xml =>
+    public static byte[] Atom(FeedChannel channel, IReadOnlyList<ArticleSummary> items, Uri siteBase, IReadOnlyDictionary<string, ParsedArticle>? bodies = null) => XmlFiles.Write(xml =>
     {
         xml.WriteStartElement("feed", AtomNamespace);
         xml.WriteAttributeString("xmlns", "media", null, MediaNamespace);
@@ -114,11 +128,57 @@ public static class FeedWriter
             }
 
             Media(xml, item, siteBase);
+            if (bodies is not null && bodies.TryGetValue(item.Id, out var body))
+            {
+                xml.WriteStartElement("content", AtomNamespace);
+                xml.WriteAttributeString("type", "html");
+                xml.WriteString(XmlFiles.Clean(BodyHtml(item, body, siteBase)));
+                xml.WriteEndElement();
+            }
+
             xml.WriteEndElement();
         }
 
         xml.WriteEndElement();
     });
+
+    /// <summary>
+    /// The article as a feed reader shows it: lead picture, summary points, the body with its dateline. Text only ever
+    /// arrives HTML-encoded (the XML writer then escapes that again), so no field can become markup in a reader.
+    /// </summary>
+    public static string BodyHtml(ArticleSummary item, ParsedArticle body, Uri siteBase)
+    {
+        var html = new System.Text.StringBuilder(4096);
+        if (PictureUrl(item, siteBase) is { } picture)
+        {
+            var alt = body.ImageAlt ?? body.Caption ?? body.Headline;
+            html.Append("<p><img src=\"").Append(Html.Encode(picture)).Append("\" alt=\"").Append(Html.Encode(alt)).Append("\"></p>");
+        }
+
+        if (body.Summary.Count > 0)
+        {
+            html.Append("<ul>");
+            foreach (var point in body.Summary)
+            {
+                html.Append("<li>").Append(Html.Encode(point)).Append("</li>");
+            }
+
+            html.Append("</ul>");
+        }
+
+        for (var i = 0; i < body.Paragraphs.Count; i++)
+        {
+            html.Append("<p>");
+            if (i == 0 && body.Dateline is { } dateline)
+            {
+                html.Append("<strong>").Append(Html.Encode(dateline)).Append(":</strong> ");
+            }
+
+            html.Append(Html.Encode(body.Paragraphs[i])).Append("</p>");
+        }
+
+        return html.ToString();
+    }
 
     /// <summary>The widest JPEG rendition of the item's lead picture (JPEG: every reader shows it), absolute.</summary>
     private static string? PictureUrl(ArticleSummary item, Uri siteBase) =>

@@ -27,6 +27,9 @@ internal sealed class ArticleIndexEntity : ITableEntity
     public string? Byline { get; set; }
     public string? Excerpt { get; set; }
     public bool? Featured { get; set; }
+
+    /// <summary>The content version the row describes, so feeds can carry the article's text.</summary>
+    public string? ContentHash { get; set; }
     public string ShortCode { get; set; } = default!;
 
     public const string AllPartition = "all";

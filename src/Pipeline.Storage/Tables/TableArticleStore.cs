@@ -214,6 +214,7 @@ internal sealed class TableArticleStore(StorageClients clients, ContentCache con
         Byline = record.Byline,
         Excerpt = record.Excerpt,
         Featured = record.Featured ? true : null,
+        ContentHash = record.ContentHash,
         ShortCode = record.ShortCode,
     };
 
@@ -580,7 +581,7 @@ internal sealed class TableArticleStore(StorageClients clients, ContentCache con
     });
 
     private static ArticleSummary ToSummary(ArticleIndexEntity e) =>
-        new(e.Id, e.Headline, e.Path, e.Section, e.PublishedAt, e.UpdatedAt, e.Description, e.ShortCode, ArticlePicture.FromCompact(e.Picture), e.Byline, e.Excerpt, e.Featured == true);
+        new(e.Id, e.Headline, e.Path, e.Section, e.PublishedAt, e.UpdatedAt, e.Description, e.ShortCode, ArticlePicture.FromCompact(e.Picture), e.Byline, e.Excerpt, e.Featured == true, e.ContentHash);
 
     private static string ContentBlob(string id, string hash) => $"{id}/{hash}.json";
 

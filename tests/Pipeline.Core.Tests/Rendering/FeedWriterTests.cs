@@ -85,4 +85,29 @@ public sealed class FeedWriterTests
         Assert.Equal("Rina Saeed Khan", rss.Element(dc + "creator")!.Value);
         Assert.Equal("Rina Saeed Khan", entry.Element(atom + "author")!.Element(atom + "name")!.Value);
     }
+
+    [Fact]
+    public void Feeds_ItemWithItsContent_CarryTheFullTextAsHtmlThatCannotBecomeMarkup()
+    {
+        XNamespace atom = FeedWriter.AtomNamespace;
+        XNamespace content = FeedWriter.ContentNamespace;
+        var at = new DateTimeOffset(2026, 3, 3, 10, 0, 0, TimeSpan.Zero);
+        var item = new ArticleSummary("a1", "Headline", "2026/03/03/x/", "world", at, at, "Point", "abc");
+        var body = new ParsedArticle
+        {
+            Headline = "Headline",
+            Summary = ["Point"],
+            Dateline = "KARACHI",
+            Paragraphs = ["First <script>alert(1)</script> & more.", "Second."],
+        };
+        var bodies = new Dictionary<string, ParsedArticle> { ["a1"] = body };
+
+        var rss = XDocument.Parse(System.Text.Encoding.UTF8.GetString(FeedWriter.Rss(Channel, [item], Site, bodies))).Root!.Element("channel")!.Element("item")!;
+        var entry = XDocument.Parse(System.Text.Encoding.UTF8.GetString(FeedWriter.Atom(Channel, [item], Site, bodies))).Root!.Element(atom + "entry")!;
+
+        const string Expected = "<ul><li>Point</li></ul><p><strong>KARACHI:</strong> First &lt;script&gt;alert(1)&lt;/script&gt; &amp; more.</p><p>Second.</p>";
+        Assert.Equal(Expected, rss.Element(content + "encoded")!.Value);
+        Assert.Equal(Expected, entry.Element(atom + "content")!.Value);
+        Assert.Equal("html", entry.Element(atom + "content")!.Attribute("type")!.Value);
+    }
 }
