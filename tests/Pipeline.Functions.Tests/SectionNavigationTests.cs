@@ -24,4 +24,17 @@ public sealed class SectionNavigationTests(AzuriteFixture azurite)
             Assert.Equal([("Sport", "/section/sport/"), ("World", "/section/world/")], nav);
         }
     }
+
+    [Fact]
+    public async Task Two_sections_refreshed_together_are_both_kept()
+    {
+        await using var services = await PipelineServices.CreateAsync(azurite);
+        var directory = services.Get<SectionDirectory>();
+
+        var noted = await Task.WhenAll(Enumerable.Range(0, 6).Select(i => directory.NoteAsync($"section-{i}", hasArticles: true, CancellationToken.None)));
+
+        var stored = System.Text.Json.JsonDocument.Parse((await services.Storage.Site.GetBlobClient(SectionDirectory.Path).DownloadContentAsync()).Value.Content.ToString());
+        Assert.Equal(Enumerable.Range(0, 6).Select(i => $"section-{i}"), stored.RootElement.GetProperty("sections").EnumerateArray().Select(e => e.GetString()));
+        Assert.Equal(5, noted.Count(n => n));
+    }
 }

@@ -16,6 +16,10 @@ public sealed class SectionDirectory(ISiteStore site, TimeProvider clock)
     /// <summary>How long an instance trusts the list it read; another instance's change reaches its pages within this.</summary>
     public static readonly TimeSpan Freshness = TimeSpan.FromSeconds(30);
 
+    // A refresh writes its listings concurrently, so two sections can be noted at once: their read-modify-write of
+    // the one file is serialised here (across instances the refresh lock already allows one refresh at a time).
+    private readonly SemaphoreSlim _writing = new(1, 1);
+
     private volatile Snapshot? _snapshot;
 
     public async Task<IReadOnlyList<string>> CurrentAsync(CancellationToken cancellationToken)
@@ -40,17 +44,24 @@ public sealed class SectionDirectory(ISiteStore site, TimeProvider clock)
             return false;
         }
 
-        var current = await ReadAsync(cancellationToken);
-        if (current.Sections.Contains(section) == hasArticles)
+        await _writing.WaitAsync(cancellationToken);
+        try
         {
-            return false;
-        }
+            var current = await ReadAsync(cancellationToken);
+            if (current.Sections.Contains(section) == hasArticles)
+            {
+                return false;
+            }
 
-        IReadOnlyList<string> next = hasArticles ? [.. current.Sections, section] : current.Sections.Where(s => s != section).ToList();
-        var file = File(next);
-        await site.WriteAsync(file, cancellationToken);
-        Remember(next);
-        return current.Sections.Count > 1 || next.Count > 1;
+            IReadOnlyList<string> next = hasArticles ? [.. current.Sections, section] : current.Sections.Where(s => s != section).ToList();
+            await site.WriteAsync(File(next), cancellationToken);
+            Remember(next);
+            return current.Sections.Count > 1 || next.Count > 1;
+        }
+        finally
+        {
+            _writing.Release();
+        }
     }
 
     /// <summary>The site file of a section list (the rebuild writes it with the rest of the site).</summary>
