@@ -9,6 +9,9 @@ namespace Pipeline.Core.Articles;
 /// <param name="Source">The upload it was made from, e.g. <c>pakistan/story-2.jpg</c>.</param>
 public sealed record ArticlePicture(string Key, int Width, int Height, IReadOnlyList<int> Widths, string Source)
 {
+    /// <summary>The height of the picture shown <paramref name="width"/> pixels wide (at least 1), for width/height attributes.</summary>
+    public int HeightAt(int width) => Math.Max(1, (int)Math.Round((double)Height * width / Width));
+
     /// <summary>The picture in one short table value, <c>{key} {width} {height} {w1},{w2}…</c>, for records and listing rows.</summary>
     public string Compact() => $"{Key} {Width} {Height} {string.Join(',', Widths)}";
 

@@ -138,28 +138,13 @@ public sealed class PictureAttacher(
         return shown.Count == 0 && first.Pictures.Count == 0 ? first : first with { Pictures = shown };
     }
 
-    /// <summary>Writes each picture's upload status: shown with the article, or why not.</summary>
+    /// <summary>
+    /// Writes the status of each picture that has one of its own (an upload, or a web address; not one inside the file):
+    /// shown with the article, waiting for its upload, or why not.
+    /// </summary>
     public async Task RecordAsync(IReadOnlyList<PictureUse> uses, string articleUpload, string? articleId, CancellationToken cancellationToken)
     {
-        foreach (var use in uses.Where(u => u.Fetched))
-        {
-            var now = clock.GetUtcNow();
-            var earlier = await statuses.GetAsync(use.Name, cancellationToken);
-            await statuses.SetAsync(new UploadStatus
-            {
-                Name = use.Name,
-                State = use.Picture is null ? UploadState.Failed : UploadState.Published,
-                ArticleIds = use.Picture is null || articleId is null ? [] : [articleId],
-                Reason = use.Problem is { } problem ? $"{problem}; {articleUpload} links the address instead" : null,
-                Warnings = use.Warnings,
-                ShownWith = articleUpload,
-                Picture = use.Picture?.Compact(),
-                ReceivedAt = earlier?.ReceivedAt ?? now,
-                UpdatedAt = now,
-            }, cancellationToken);
-        }
-
-        foreach (var use in uses.Where(u => !u.Embedded && !u.Fetched && UploadNames.Check(u.Name) is null))
+        foreach (var use in uses.Where(u => !u.Embedded && (u.Fetched || UploadNames.Check(u.Name) is null)))
         {
             var now = clock.GetUtcNow();
             var earlier = await statuses.GetAsync(use.Name, cancellationToken);
@@ -169,9 +154,11 @@ public sealed class PictureAttacher(
                 State = use.NotUploaded ? UploadState.Waiting : use.Picture is null ? UploadState.Failed : UploadState.Published,
                 ArticleIds = use.Picture is null || articleId is null ? [] : [articleId],
                 Reason = use.NotUploaded ? $"named by {articleUpload}; upload it and the article is published again with it"
-                    : use.Problem is { } problem ? $"{problem}; {articleUpload} is published without it" : null,
+                    : use.Problem is { } problem ? $"{problem}; {articleUpload} {(use.Fetched ? "links the address instead" : "is published without it")}"
+                    : null,
                 Warnings = use.Picture is null ? [] : use.Warnings,
                 ShownWith = articleUpload,
+                Picture = use.Fetched ? use.Picture?.Compact() : null,
                 ReceivedAt = earlier?.ReceivedAt ?? now,
                 UpdatedAt = now,
             }, cancellationToken);
@@ -211,7 +198,7 @@ public sealed class PictureAttacher(
 
         // A picture and its article uploaded together trigger two ingests of the article, each wanting the picture:
         // the second waits for the first one's render instead of making the same files again.
-        var work = _rendering.GetOrAdd(key, k => new Lazy<Task<PictureRendering>>(() => RenderAndWriteAsync(name, k, content, cancellationToken)));
+        var work = _rendering.GetOrAdd(key, k => new Lazy<Task<PictureRendering>>(() => RenderAndWriteAsync(name, k, content, header, cancellationToken)));
         PictureRendering rendering;
         try
         {
@@ -227,9 +214,9 @@ public sealed class PictureAttacher(
             : new PictureUse(name, PictureRenderer.Describe(key, header, name), rendering.Warnings, null);
     }
 
-    private async Task<PictureRendering> RenderAndWriteAsync(string name, string key, byte[] content, CancellationToken cancellationToken)
+    private async Task<PictureRendering> RenderAndWriteAsync(string name, string key, byte[] content, PictureHeader header, CancellationToken cancellationToken)
     {
-        var rendering = await renderer.RenderAsync(content, cancellationToken);
+        var rendering = await renderer.RenderAsync(content, cancellationToken, header);
         if (rendering.Problem is not null)
         {
             return rendering;
@@ -272,9 +259,9 @@ public sealed class PictureAttacher(
             return (null, null, true, null);
         }
 
-        if (upload.Length > PictureRenderer.MaxBytes)
+        if (PictureRenderer.TooLarge(upload.Length) is { } tooLarge)
         {
-            return (null, $"the picture is {upload.Length / (1024.0 * 1024):0.#} MB; the limit is {PictureRenderer.MaxBytes / (1024 * 1024)} MB", false, null);
+            return (null, tooLarge, false, null);
         }
 
         var room = await _memory.EnterAsync(WorkingBytes(upload.Length), cancellationToken);

@@ -57,9 +57,9 @@ public sealed class PictureFetcher : IDisposable
                 return (null, $"the address gave {type ?? "no content type"}, not a picture");
             }
 
-            if (response.Content.Headers.ContentLength > PictureRenderer.MaxBytes)
+            if (PictureRenderer.TooLarge(response.Content.Headers.ContentLength) is { } declared)
             {
-                return (null, $"the picture is over {PictureRenderer.MaxBytes / (1024 * 1024)} MB");
+                return (null, declared);
             }
 
             await using var stream = await response.Content.ReadAsStreamAsync(cancellationToken);
@@ -68,9 +68,9 @@ public sealed class PictureFetcher : IDisposable
             int read;
             while ((read = await stream.ReadAsync(buffer, cancellationToken)) > 0)
             {
-                if (copy.Length + read > PictureRenderer.MaxBytes)
+                if (PictureRenderer.TooLarge(copy.Length + read) is { } tooLarge)
                 {
-                    return (null, $"the picture is over {PictureRenderer.MaxBytes / (1024 * 1024)} MB");
+                    return (null, tooLarge);
                 }
 
                 copy.Write(buffer, 0, read);

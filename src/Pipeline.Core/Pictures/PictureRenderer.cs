@@ -31,6 +31,10 @@ public sealed class PictureRenderer
     /// </summary>
     public const long MaxPixels = 120_000_000;
 
+    /// <summary>The editor's reason for a picture of <paramref name="length"/> bytes over <see cref="MaxBytes"/> (null when it is within).</summary>
+    public static string? TooLarge(long? length) =>
+        length > MaxBytes ? $"the picture is {Parsing.ArticleFileParser.Megabytes(length.Value)}; the limit is {MaxBytes / (1024 * 1024)} MB" : null;
+
     /// <summary>Bump when renditions change (sizes, quality), so a page never mixes old files under a new name.</summary>
     private const string RenditionVersion = "renditions-1";
 
@@ -92,9 +96,9 @@ public sealed class PictureRenderer
             return PictureHeader.Refused("the file is empty");
         }
 
-        if (bytes.Length > MaxBytes)
+        if (TooLarge(bytes.Length) is { } tooLarge)
         {
-            return PictureHeader.Refused($"the picture is {bytes.Length / (1024.0 * 1024):0.#} MB; the limit is {MaxBytes / (1024 * 1024)} MB");
+            return PictureHeader.Refused(tooLarge);
         }
 
         string? loader;
@@ -133,9 +137,10 @@ public sealed class PictureRenderer
     }
 
     /// <summary>Renders every file of the picture; a picture that cannot be used gives its reason instead.</summary>
-    public async Task<PictureRendering> RenderAsync(byte[] bytes, CancellationToken cancellationToken)
+    /// <param name="header">What <see cref="Inspect"/> said of these bytes, when the caller has asked already.</param>
+    public async Task<PictureRendering> RenderAsync(byte[] bytes, CancellationToken cancellationToken, PictureHeader? header = null)
     {
-        var header = Inspect(bytes);
+        header ??= Inspect(bytes);
         if (header.Problem is { } problem)
         {
             return PictureRendering.Refused(problem);

@@ -197,7 +197,7 @@ public static class FeedWriter
         xml.WriteAttributeString("medium", "image");
         xml.WriteAttributeString("type", "image/jpeg");
         xml.WriteAttributeString("width", width.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        xml.WriteAttributeString("height", Math.Max(1, (int)Math.Round((double)picture.Height * width / picture.Width)).ToString(System.Globalization.CultureInfo.InvariantCulture));
+        xml.WriteAttributeString("height", picture.HeightAt(width).ToString(System.Globalization.CultureInfo.InvariantCulture));
         xml.WriteEndElement();
     }
 

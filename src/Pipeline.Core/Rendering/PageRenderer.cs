@@ -318,7 +318,7 @@ public sealed class PageRenderer
             JpegSrcset: Srcset(picture, PictureRenderer.JpegPath),
             Sizes: sizes,
             Width: widest,
-            Height: Math.Max(1, (int)Math.Round((double)picture.Height * widest / picture.Width)),
+            Height: picture.HeightAt(widest),
             Alt: alt,
             Caption: caption,
             Credit: credit,

@@ -32,7 +32,7 @@ public sealed class SiteTheme
 
     private readonly Dictionary<string, IFluidTemplate> _templates;
 
-    private SiteTheme(string version, Dictionary<string, IFluidTemplate> templates, Dictionary<string, SiteAsset> assets)
+    private SiteTheme(string version, Dictionary<string, IFluidTemplate> templates, IReadOnlyDictionary<string, SiteAsset> assets)
     {
         Version = version;
         _templates = templates;
@@ -63,7 +63,7 @@ public sealed class SiteTheme
 
     /// <summary>This theme with the header's sections; the same instance when they are the same.</summary>
     public SiteTheme WithSections(IReadOnlyList<string> sections) =>
-        Sections.SequenceEqual(sections, StringComparer.Ordinal) ? this : new SiteTheme(Version, _templates, (Dictionary<string, SiteAsset>)Assets) { Sections = sections };
+        Sections.SequenceEqual(sections, StringComparer.Ordinal) ? this : new SiteTheme(Version, _templates, Assets) { Sections = sections };
 
     public IReadOnlyDictionary<string, SiteAsset> Assets { get; }
 
