@@ -21,7 +21,7 @@ public sealed class MemoryScenario : IScenario
         var files = args.Length > 0 ? int.Parse(args[0]) : 50;
         var oversized = args.Length > 1 ? int.Parse(args[1]) : 5;
         await using var pipeline = await LocalPipeline.StartAsync();
-        var baseline = Memory(pipeline.Host.ProcessId);
+        var baseline = ProcessMemory.Of(pipeline.Host.ProcessId);
 
         // Three articles per file, bodies long enough to bring each file to 9.5 MB: big pages, not thousands of rows.
         var bodies = Enumerable.Range(0, files).Select(f => BinaryData.FromString(Fill(f, (int)(9.5 * Megabyte)))).ToList();
@@ -46,7 +46,7 @@ public sealed class MemoryScenario : IScenario
                 throw new InvalidOperationException($"the local host exited after {clock.Elapsed.TotalSeconds:0} s with {published} uploads published; its output:\n{pipeline.Host.Output}");
             }
 
-            peakRss = Math.Max(peakRss, Memory(pipeline.Host.ProcessId).Rss);
+            peakRss = Math.Max(peakRss, ProcessMemory.Of(pipeline.Host.ProcessId).Rss);
             (published, failed, live) = await pipeline.ProgressAsync(cancellationToken);
             if (clock.Elapsed >= next)
             {
@@ -62,7 +62,7 @@ public sealed class MemoryScenario : IScenario
             await Task.Delay(500, cancellationToken);
         }
 
-        var end = Memory(pipeline.Host.ProcessId);
+        var end = ProcessMemory.Of(pipeline.Host.ProcessId);
         Console.WriteLine($"  done after {clock.Elapsed.TotalSeconds:0.0} s: {published} published, {failed} failed (the {oversized} over the limit expected), {live} pages live");
         return new ScenarioResult(
             $"peak memory of the local host, {files} × {bodies[0].ToMemory().Length / (double)Megabyte:0.0} MB uploaded at once", "MB",
@@ -83,26 +83,5 @@ public sealed class MemoryScenario : IScenario
     {
         var paragraphs = Math.Max(1, bytes / 3 / 165);
         return GeneratedArticles.File(10_000 + file, 3, paragraphs);
-    }
-
-    /// <summary>Resident and peak resident memory of a process, from /proc (Linux).</summary>
-    private static (long Rss, long Peak) Memory(int pid)
-    {
-        long rss = 0, peak = 0;
-        foreach (var line in File.ReadLines($"/proc/{pid}/status"))
-        {
-            if (line.StartsWith("VmRSS:", StringComparison.Ordinal))
-            {
-                rss = Kilobytes(line) * 1024;
-            }
-            else if (line.StartsWith("VmHWM:", StringComparison.Ordinal))
-            {
-                peak = Kilobytes(line) * 1024;
-            }
-        }
-
-        return (rss, peak);
-
-        static long Kilobytes(string line) => long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1]);
     }
 }

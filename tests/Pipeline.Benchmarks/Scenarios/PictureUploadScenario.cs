@@ -1,8 +1,8 @@
 using System.Diagnostics;
 using System.Text;
 using Azure.Data.Tables;
-using NetVips;
 using Pipeline.Benchmarks.Harness;
+using Pipeline.Core.Tests.Pictures;
 
 namespace Pipeline.Benchmarks.Scenarios;
 
@@ -23,9 +23,9 @@ public sealed class PictureUploadScenario : IScenario
     {
         var count = args.Length > 0 ? int.Parse(args[0]) : 100;
         Console.WriteLine($"  making {count} distinct 12 MP photos…");
-        var photos = Enumerable.Range(0, count).Select(i => BinaryData.FromBytes(Photo(4000, 3000, seed: i))).ToList();
+        var photos = Enumerable.Range(0, count).Select(i => BinaryData.FromBytes(TestPictures.Photo(4000, 3000, seed: i))).ToList();
         await using var pipeline = await LocalPipeline.StartAsync();
-        var baseline = Peak(pipeline.Host.ProcessId);
+        var baseline = ProcessMemory.Of(pipeline.Host.ProcessId).Peak;
 
         var uploads = Enumerable.Range(0, count).SelectMany(i => new[]
         {
@@ -44,7 +44,7 @@ public sealed class PictureUploadScenario : IScenario
         var next = TimeSpan.FromSeconds(10);
         while (clock.Elapsed < TimeSpan.FromMinutes(20) && !cancellationToken.IsCancellationRequested)
         {
-            peak = Math.Max(peak, Peak(pipeline.Host.ProcessId));
+            peak = Math.Max(peak, ProcessMemory.Of(pipeline.Host.ProcessId).Peak);
             var rows = await articles.QueryAsync<TableEntity>(e => e.RowKey == "article", select: ["Picture", "Version", "RenderedVersion"], cancellationToken: cancellationToken)
                 .ToListAsync(cancellationToken);
             live = rows.Count(r => r.GetString("Picture") is not null && r.GetInt32("RenderedVersion") >= r.GetInt32("Version"));
@@ -63,7 +63,7 @@ public sealed class PictureUploadScenario : IScenario
         }
 
         var seconds = clock.Elapsed.TotalSeconds;
-        peak = Math.Max(peak, Peak(pipeline.Host.ProcessId));
+        peak = Math.Max(peak, ProcessMemory.Of(pipeline.Host.ProcessId).Peak);
         Console.WriteLine($"  {live} of {count} live after {seconds:0.0} s; host peak {peak / Megabyte:0} MB (before {baseline / Megabyte:0} MB)");
         return new ScenarioResult(
             $"{count} articles with a 12 MP photo each, uploaded at once → all live with pictures", "s",
@@ -76,23 +76,5 @@ public sealed class PictureUploadScenario : IScenario
                 ["host peak RSS, MB"] = peak / Megabyte,
                 ["host peak before the uploads, MB"] = baseline / Megabyte,
             });
-    }
-
-    private static byte[] Photo(int width, int height, int seed)
-    {
-        using var xyz = Image.Xyz(width, height);
-        using var gradient = xyz[0] * (200.0 / width) + xyz[1] * (55.0 / height) + seed % 40;
-        using var noise = Image.Gaussnoise(width, height, sigma: 24, mean: 0, seed: seed);
-        using var r = gradient + noise;
-        using var g = (gradient * 0.8) + noise;
-        using var b = (255 - gradient) + noise;
-        using var rgb = r.Bandjoin(g, b).Cast(Enums.BandFormat.Uchar).Copy(interpretation: Enums.Interpretation.Srgb);
-        return rgb.JpegsaveBuffer(q: 90);
-    }
-
-    private static long Peak(int pid)
-    {
-        var line = File.ReadLines($"/proc/{pid}/status").First(l => l.StartsWith("VmHWM:", StringComparison.Ordinal));
-        return long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1]) * 1024;
     }
 }

@@ -1,7 +1,7 @@
 using System.Diagnostics;
-using NetVips;
 using Pipeline.Benchmarks.Harness;
 using Pipeline.Core.Pictures;
+using Pipeline.Core.Tests.Pictures;
 
 namespace Pipeline.Benchmarks.Scenarios;
 
@@ -21,12 +21,12 @@ public sealed class PicturesScenario : IScenario
         var runs = args.Length > 0 ? int.Parse(args[0]) : 10;
         var batch = args.Length > 1 ? int.Parse(args[1]) : 100;
         var renderer = new PictureRenderer();
-        var large = Photo(6000, 4000, seed: 0);
+        var large = TestPictures.Photo(6000, 4000, seed: 0);
         Console.WriteLine($"  24 MP JPEG: {large.Length / 1048576.0:0.0} MB");
-        await renderer.RenderAsync(Photo(1200, 800, seed: 1), cancellationToken);
+        await renderer.RenderAsync(TestPictures.Photo(1200, 800, seed: 1), cancellationToken);
 
-        ResetPeak();
-        var before = Peak();
+        ProcessMemory.ResetOwnPeak();
+        var before = ProcessMemory.Of(Environment.ProcessId).Peak;
         var times = new List<double>(runs);
         long written = 0;
         for (var i = 0; i < runs; i++)
@@ -41,19 +41,19 @@ public sealed class PicturesScenario : IScenario
             }
         }
 
-        var largePeak = Peak();
+        var largePeak = ProcessMemory.Of(Environment.ProcessId).Peak;
         Console.WriteLine($"  {runs} renders: median {Statistics.Median(times):0.000} s; files {written / 1024.0:0} KB; peak RSS {largePeak / 1048576.0:0} MB (before {before / 1048576.0:0} MB)");
 
         Console.WriteLine($"  making {batch} distinct 12 MP photos…");
-        var photos = Enumerable.Range(0, batch).Select(i => Photo(4000, 3000, seed: 10 + i)).ToList();
+        var photos = Enumerable.Range(0, batch).Select(i => TestPictures.Photo(4000, 3000, seed: 10 + i)).ToList();
         var inputBytes = photos.Sum(p => (long)p.Length);
         GC.Collect();
-        ResetPeak();
-        var batchBefore = Peak();
+        ProcessMemory.ResetOwnPeak();
+        var batchBefore = ProcessMemory.Of(Environment.ProcessId).Peak;
         var all = Stopwatch.StartNew();
         var results = await Task.WhenAll(photos.Select(p => Task.Run(() => renderer.RenderAsync(p, cancellationToken), cancellationToken)));
         var batchSeconds = all.Elapsed.TotalSeconds;
-        var batchPeak = Peak();
+        var batchPeak = ProcessMemory.Of(Environment.ProcessId).Peak;
         Console.WriteLine($"  {batch} photos ({inputBytes / 1048576.0:0} MB) in {batchSeconds:0.0} s; peak RSS {batchPeak / 1048576.0:0} MB (before {batchBefore / 1048576.0:0} MB)");
         if (results.FirstOrDefault(r => r.Problem is not null) is { } failed)
         {
@@ -81,40 +81,5 @@ public sealed class PicturesScenario : IScenario
                 [$"{batch} x 12 MP peak RSS (MB)"] = batchPeak / 1048576.0,
                 [$"{batch} x 12 MP peak over baseline (MB)"] = (batchPeak - batchBefore) / 1048576.0,
             });
-    }
-
-    /// <summary>A camera-like JPEG: a gradient under sensor-like noise, so it compresses as a photo does (not as a flat test card).</summary>
-    private static byte[] Photo(int width, int height, int seed)
-    {
-        using var xyz = Image.Xyz(width, height);
-        using var gradient = (xyz[0] * (200.0 / width) + xyz[1] * (55.0 / height) + seed % 40);
-        using var noise = Image.Gaussnoise(width, height, sigma: 24, mean: 0, seed: seed);
-        using var r = gradient + noise;
-        using var g = (gradient * 0.8) + noise;
-        using var b = (255 - gradient) + noise;
-        using var rgb = r.Bandjoin(g, b).Cast(Enums.BandFormat.Uchar).Copy(interpretation: Enums.Interpretation.Srgb);
-        return rgb.JpegsaveBuffer(q: 90);
-    }
-
-    private static void ResetPeak()
-    {
-        try
-        {
-            File.WriteAllText("/proc/self/clear_refs", "5");
-        }
-        catch (IOException)
-        {
-            Console.WriteLine("  (cannot reset the peak: it counts since the process started)");
-        }
-        catch (UnauthorizedAccessException)
-        {
-            Console.WriteLine("  (cannot reset the peak: it counts since the process started)");
-        }
-    }
-
-    private static long Peak()
-    {
-        var line = File.ReadLines("/proc/self/status").First(l => l.StartsWith("VmHWM:", StringComparison.Ordinal));
-        return long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1]) * 1024;
     }
 }

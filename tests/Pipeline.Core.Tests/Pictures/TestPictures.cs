@@ -24,6 +24,19 @@ internal static class TestPictures
         return tagged.JpegsaveBuffer(q: 90, keep: Enums.ForeignKeep.All);
     }
 
+    /// <summary>A camera-like JPEG: a gradient under sensor-like noise, so it compresses as a photo does (not as a flat test card).</summary>
+    public static byte[] Photo(int width, int height, int seed)
+    {
+        using var xyz = Image.Xyz(width, height);
+        using var gradient = xyz[0] * (200.0 / width) + xyz[1] * (55.0 / height) + seed % 40;
+        using var noise = Image.Gaussnoise(width, height, sigma: 24, mean: 0, seed: seed);
+        using var r = gradient + noise;
+        using var g = (gradient * 0.8) + noise;
+        using var b = (255 - gradient) + noise;
+        using var rgb = r.Bandjoin(g, b).Cast(Enums.BandFormat.Uchar).Copy(interpretation: Enums.Interpretation.Srgb);
+        return rgb.JpegsaveBuffer(q: 90);
+    }
+
     public static byte[] CmykJpeg(int width, int height)
     {
         using var image = Gradient(width, height);
