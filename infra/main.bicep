@@ -113,6 +113,8 @@ module storage 'app/storage.bicep' = {
     shortVersionContainers: shortVersionContainers
     longVersionContainers: longVersionContainers
     logAnalyticsWorkspaceId: monitoring.outputs.logAnalyticsId
+    // The desk is served by the function app, at its default host name and at the short-link domain.
+    deskOrigins: concat(['https://${functionAppName}.azurewebsites.net'], empty(shortLinkDomain) ? [] : ['https://${shortLinkDomain}'])
   }
 }
 

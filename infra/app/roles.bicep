@@ -60,12 +60,15 @@ var role = {
   tableReader: '76199698-9eea-4c19-bc75-cec21354c6b6' // Storage Table Data Reader
   tableContributor: '0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3' // Storage Table Data Contributor
   metricsPublisher: '3913510d-42f4-4e42-8a64-420c390055eb' // Monitoring Metrics Publisher
+  blobDelegator: 'db58b8e5-c6ad-4a2a-8342-4190687cbf4a' // Storage Blob Delegator
 }
 
-// The app's identity, container by container. It never writes uploads or templates: ingest and the blob trigger
-// (Event Grid source) only read the uploaded blob, the renderer only reads templates.
+// The app's identity, container by container. It never writes templates (the renderer only reads them). It holds
+// write on uploads only to sign the desk's upload addresses: a user delegation SAS grants at most what its signer
+// holds, so an editor's browser can write an upload only if the app could. The code itself never writes an upload
+// (ingest and the blob trigger only read it), and each address names one blob and allows create and write only.
 var appContainerRoles = [
-  { container: uploadsContainer, role: role.blobReader }
+  { container: uploadsContainer, role: role.blobContributor }
   { container: templatesContainer, role: role.blobReader }
   { container: siteContainer, role: role.blobContributor } // pages written and removed by SitePublisher
   { container: contentContainer, role: role.blobContributor } // article content, written once under its hash
@@ -168,6 +171,18 @@ resource appTableAssignment 'Microsoft.Authorization/roleAssignments@2022-04-01'
 }
 
 // Application Insights has local auth disabled, so telemetry needs this role.
+// The key that signs the desk's upload addresses (user delegation SAS) is asked of the blob service, at account
+// scope; the role holds that one action and no data access.
+resource appDelegatorAssignment 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(storage.id, appPrincipalId, role.blobDelegator)
+  scope: storage
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', role.blobDelegator)
+    principalId: appPrincipalId
+    principalType: 'ServicePrincipal'
+  }
+}
+
 resource appTelemetryRole 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
   name: guid(applicationInsights.id, appPrincipalId, role.metricsPublisher)
   scope: applicationInsights

@@ -20,6 +20,10 @@ param queues string[]
 @description('Tables to create.')
 param tables string[]
 
+@description('Origins of the desk (the function app\'s addresses): their pages may write uploads with the addresses the app signs.')
+@minLength(1)
+param deskOrigins string[]
+
 @description('Replication (main.bicep lists what Flex Consumption accepts).')
 param skuName string = 'Standard_LRS'
 
@@ -101,6 +105,19 @@ resource blobService 'Microsoft.Storage/storageAccounts/blobServices@2025-08-01'
     // A deleted or overwritten blob can be restored: every write keeps the previous version (a setting of the whole
     // blob service, not of one container), and a deleted blob or version stays restorable for two weeks.
     isVersioningEnabled: true
+    // The desk's browser writes uploads straight here (PUT with a signed address for one blob); the values are the
+    // code's DeskUploadCors (tests/Pipeline.Infra.Tests checks they match). Nothing else is allowed cross-origin.
+    cors: {
+      corsRules: [
+        {
+          allowedOrigins: deskOrigins
+          allowedMethods: ['PUT']
+          allowedHeaders: ['content-type', 'x-ms-blob-type']
+          exposedHeaders: ['x-ms-request-id', 'x-ms-error-code']
+          maxAgeInSeconds: 3600
+        }
+      ]
+    }
     deleteRetentionPolicy: {
       enabled: true
       days: deletedBlobRetentionDays

@@ -34,6 +34,7 @@ public static class ServiceCollectionExtensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.AddSingleton<ShortLinkService>();
+        services.AddSingleton<Uploads.UploadGrantService>();
         services.AddSingleton<CoarseClock>();
         services.AddSingleton<RedirectCache>();
         services.AddSingleton<LookupLimiter>();

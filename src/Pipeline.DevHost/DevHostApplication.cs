@@ -46,6 +46,7 @@ public static class DevHostApplication
             var stopping = app.Lifetime.ApplicationStopping;
             // Examples go up once the containers exist; a slow start goes on provisioning in the background meanwhile.
             await app.Services.GetRequiredService<StartupProvisioning>().Completion.WaitAsync(stopping);
+            await AllowDeskUploadsAsync(app.Services.GetRequiredService<StorageClients>(), hostOptions.ApiPort, log, stopping);
             var seeded = hostOptions.SeedExamples && root is not null
                 ? await app.Services.GetRequiredService<ExampleUploader>().UploadIfEmptyAsync(Path.Combine(root, "samples"), stopping)
                 : [];
@@ -73,6 +74,19 @@ public static class DevHostApplication
             {
                 await azurite.DisposeAsync();
             }
+        }
+    }
+
+    /// <summary>What the template does in Azure (the blob service's CORS rule for the desk), done on the emulator for this host's origin.</summary>
+    private static async Task AllowDeskUploadsAsync(StorageClients storage, int apiPort, ILogger log, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await DeskUploadCors.EnsureAsync(storage.BlobService, [$"http://127.0.0.1:{apiPort}", $"http://localhost:{apiPort}"], cancellationToken);
+        }
+        catch (Azure.RequestFailedException ex)
+        {
+            log.LogWarning("The desk cannot upload: storage refused its CORS rule ({Reason})", ex.Message);
         }
     }
 

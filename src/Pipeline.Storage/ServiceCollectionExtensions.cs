@@ -65,6 +65,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<IShortLinkStore, TableShortLinkStore>();
         services.AddSingleton<IUploadStatusStore, TableUploadStatusStore>();
         services.AddSingleton<IUploadStore, BlobUploadStore>();
+        services.AddSingleton<IUploadGrantSigner, BlobUploadGrantSigner>();
         services.AddSingleton<ISiteStore, BlobSiteStore>();
         services.AddSingleton<ITemplateSource, BlobTemplateSource>();
         services.AddSingleton<IRenderQueue, StorageRenderQueue>();

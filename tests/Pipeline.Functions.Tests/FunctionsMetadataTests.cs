@@ -54,6 +54,7 @@ public sealed class FunctionsMetadataTests
     [InlineData("FollowShortLink", "{code}", "get", "Anonymous")]
     [InlineData("GetUploadStatus", "api/uploads/{*name}", "get", "Function")]
     [InlineData("RepublishArticles", "api/articles/republish", "post", "Function")]
+    [InlineData("GrantUploads", "api/upload-grants", "post", "Function")]
     public void HttpFunctions_DeclareTheirRoutes(string name, string route, string method, string authLevel)
     {
         var trigger = Trigger(Function(name));

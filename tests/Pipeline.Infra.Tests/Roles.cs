@@ -11,6 +11,7 @@ internal static class Roles
     public const string StorageTableDataContributor = "0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3";
     public const string StorageTableDataReader = "76199698-9eea-4c19-bc75-cec21354c6b6";
     public const string MonitoringMetricsPublisher = "3913510d-42f4-4e42-8a64-420c390055eb";
+    public const string StorageBlobDelegator = "db58b8e5-c6ad-4a2a-8342-4190687cbf4a";
 
     private static readonly Dictionary<string, string> Names = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -22,6 +23,7 @@ internal static class Roles
         [StorageTableDataContributor] = "Storage Table Data Contributor",
         [StorageTableDataReader] = "Storage Table Data Reader",
         [MonitoringMetricsPublisher] = "Monitoring Metrics Publisher",
+        [StorageBlobDelegator] = "Storage Blob Delegator",
     };
 
     /// <summary>Roles that read or write blob data.</summary>

@@ -105,6 +105,27 @@ public sealed class StorageTemplateTests
         Assert.Equal(7, blobService.Get("properties.containerDeleteRetentionPolicy.days")!.GetValue<int>());
     }
 
+    [Fact]
+    public void BlobService_LetsOnlyTheDesksOriginsWriteUploadsCrossOrigin_AsTheCodeExpects()
+    {
+        var blobService = Infra.Template.Single("Microsoft.Storage/storageAccounts/blobServices");
+        var rule = Assert.Single(blobService.Get("properties.cors.corsRules")!.AsArray())!.AsObject();
+        static string Joined(JsonNode? list) => string.Join(",", list!.AsArray().Select(v => v!.GetValue<string>()));
+
+        Assert.Equal(DeskUploadCors.AllowedMethods, Joined(rule["allowedMethods"]));
+        Assert.Equal(DeskUploadCors.AllowedHeaders, Joined(rule["allowedHeaders"]));
+        Assert.Equal(DeskUploadCors.ExposedHeaders, Joined(rule["exposedHeaders"]));
+        Assert.Equal(DeskUploadCors.MaxAgeInSeconds, rule["maxAgeInSeconds"]!.GetValue<int>());
+        // The function app that serves the desk, by the name the template gives it; no wildcard.
+        var site = Infra.Template.Single("Microsoft.Web/sites").GetString("name")!;
+        Assert.Equal([$"https://{site}.azurewebsites.net"], rule["allowedOrigins"]!.AsArray().Select(v => v!.GetValue<string>()));
+
+        // With a short-link domain the desk is also reached there.
+        var withDomain = Infra.With(new JsonObject { ["shortLinkDomain"] = "nws.example" }).Single("Microsoft.Storage/storageAccounts/blobServices");
+        Assert.Equal([$"https://{site}.azurewebsites.net", "https://nws.example"],
+            withDomain.Get("properties.cors.corsRules")!.AsArray()[0]!["allowedOrigins"]!.AsArray().Select(v => v!.GetValue<string>()));
+    }
+
     /// <summary>Days after which the lifecycle policy deletes a previous version, by container.</summary>
     private static Dictionary<string, List<int>> VersionExpiry()
     {

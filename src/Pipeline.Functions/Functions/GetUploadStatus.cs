@@ -8,7 +8,10 @@ namespace Pipeline.Functions.Functions;
 
 /// <summary>
 /// <c>GET /api/uploads/{name}</c>: received, published (with its articles), failed (with the reason) or retrying; and
-/// <c>GET /api/uploads?top=</c>: the most recently updated uploads, newest first.
+/// <c>GET /api/uploads?top=</c>: the most recently updated uploads, newest first; and
+/// <c>GET /api/uploads?upload=a&amp;upload=b</c>: those uploads in full, for a client following several at once (the
+/// desk), with the names not seen yet apart rather than as one 404 each. Not <c>?name=</c>: the Functions host adds
+/// query parameters to a trigger's binding data, so one called <c>name</c> would fill the route's <c>name</c>.
 /// </summary>
 /// <remarks>
 /// One function for both: the Functions host matches routes in the order it registered them, not by which is more
@@ -36,8 +39,15 @@ public sealed class GetUploadStatus(ArticleQueries queries, PublicUrls urls)
             : ApiResults.Error(StatusCodes.Status404NotFound, "not_found", $"no upload named '{name}' has been seen");
     }
 
+    private const int MaxNames = 100;
+
     private async Task<IActionResult> ListAsync(HttpRequest request, CancellationToken cancellationToken)
     {
+        if (request.Query.TryGetValue("upload", out var names) && names.Count > 0)
+        {
+            return await FindAsync(names.OfType<string>().Where(n => n.Length > 0).Distinct(StringComparer.Ordinal).ToList(), cancellationToken);
+        }
+
         if (!TopQuery.TryRead(request, DefaultTop, out var top, out var invalid))
         {
             return invalid;
@@ -45,5 +55,20 @@ public sealed class GetUploadStatus(ArticleQueries queries, PublicUrls urls)
 
         var uploads = await queries.ListUploadsAsync(top, cancellationToken);
         return new OkObjectResult(new { uploads = uploads.Select(UploadListItem.From) });
+    }
+
+    private async Task<IActionResult> FindAsync(IReadOnlyList<string> names, CancellationToken cancellationToken)
+    {
+        if (names.Count is 0 or > MaxNames)
+        {
+            return ApiResults.Error(StatusCodes.Status400BadRequest, "invalid_query", $"name between 1 and {MaxNames} uploads with 'upload'");
+        }
+
+        var found = await Task.WhenAll(names.Select(name => queries.GetUploadAsync(name, cancellationToken)));
+        return new OkObjectResult(new
+        {
+            uploads = found.Where(f => f is not null).Select(f => UploadResponse.From(f!.Value.Status, f.Value.Articles, urls)),
+            missing = names.Where((_, i) => found[i] is null),
+        });
     }
 }

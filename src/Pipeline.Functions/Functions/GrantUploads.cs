@@ -1,0 +1,66 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.Extensions.Logging;
+using Pipeline.Core.Uploads;
+using Pipeline.Functions.Http;
+
+namespace Pipeline.Functions.Functions;
+
+/// <summary>
+/// <c>POST /api/upload-grants</c> <c>{section?, files: [{name, size?}]}</c>: for each file the upload name it becomes
+/// (<c>{section}/{name}</c>) and an address the caller's browser writes it to directly (<c>PUT</c> with
+/// <c>x-ms-blob-type: BlockBlob</c>), valid 15 minutes for that one name; or why the file may not be uploaded.
+/// </summary>
+/// <remarks>
+/// A route of its own rather than below <c>api/uploads/</c>: the retry function's <c>api/uploads/{*path}</c> takes every
+/// POST there, and the Functions host would hand it whichever it registered first.
+/// </remarks>
+public sealed class GrantUploads(UploadGrantService grants, ILogger<GrantUploads> logger)
+{
+    public sealed record Request(string? Section, List<UploadGrantFile?>? Files);
+
+    public sealed record Item(int Index, string? Name, Uri? Url, ApiError? Error);
+
+    [Function(nameof(GrantUploads))]
+    public async Task<IActionResult> Run(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "api/upload-grants")] HttpRequest request,
+        CancellationToken cancellationToken)
+    {
+        var (body, error) = await JsonBody.ReadAsync<Request>(request, cancellationToken);
+        if (body is null)
+        {
+            return error!;
+        }
+
+        if (body.Files is not { Count: > 0 } files)
+        {
+            return ApiResults.Error(StatusCodes.Status400BadRequest, "invalid_body", "name at least one file in 'files'");
+        }
+
+        if (files.Count > UploadGrantService.MaxFiles)
+        {
+            return ApiResults.Error(StatusCodes.Status400BadRequest, "too_many", $"{files.Count} files at once; send at most {UploadGrantService.MaxFiles} a call");
+        }
+
+        var (folder, invalidSection) = UploadGrantService.FolderOf(body.Section);
+        if (invalidSection is not null)
+        {
+            return ApiResults.Error(StatusCodes.Status400BadRequest, UploadGrantService.InvalidSection, invalidSection);
+        }
+
+        var expiresAt = grants.ExpiryFromNow();
+        var items = await grants.GrantAsync(folder, files, expiresAt, cancellationToken);
+        var granted = items.Count(i => i.Url is not null);
+        logger.LogInformation("Upload grants: {Granted} of {Count} files in {Section}", granted, items.Count, folder ?? "(no section)");
+        return new OkObjectResult(new
+        {
+            expiresAt,
+            granted,
+            refused = items.Count - granted,
+            // What the browser sends with each PUT; the storage account's CORS rules allow exactly these.
+            headers = new Dictionary<string, string> { ["x-ms-blob-type"] = "BlockBlob" },
+            items = items.Select(i => new Item(i.Index, i.Name, i.Url, i.ErrorCode is null ? null : new ApiError(i.ErrorCode, i.Error!))),
+        });
+    }
+}
