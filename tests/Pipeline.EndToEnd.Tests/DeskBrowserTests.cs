@@ -120,6 +120,10 @@ public sealed class DeskBrowserTests(AzuriteFixture azurite, ITestOutputHelper o
                     await auditPage.GetByLabel("Management key").FillAsync(host.ApiKey);
                     await auditPage.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
                     await Assertions.Expect(auditPage.Locator($"li[data-article='{held}']")).ToBeVisibleAsync();
+                    // With a link's clicks chart, its edit form and the CSV import open too.
+                    await auditPage.Locator("#links tr[data-link] .clicks button").First.ClickAsync();
+                    await Assertions.Expect(auditPage.Locator("tr.detail svg.chart").First).ToBeVisibleAsync();
+                    await auditPage.Locator("#bulk summary").ClickAsync();
                     Assert.Empty(await Axe.SeriousViolationsAsync(auditPage));
                     await auditPage.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
                 }
@@ -205,6 +209,34 @@ public sealed class DeskBrowserTests(AzuriteFixture azurite, ITestOutputHelper o
             }
 
             Assert.Equal("1 person, 0 bots", shown);
+
+            // The click by day as a chart (and a table of the same figures), the QR code as a file, and an edit.
+            var detail = page.Locator("tr[data-detail='Desk-Story']");
+            await Assertions.Expect(detail.Locator("svg.chart rect.people")).ToHaveCountAsync(1);
+            await Assertions.Expect(detail.Locator("svg.chart rect.bots")).ToHaveCountAsync(0);
+            await Assertions.Expect(detail.Locator("table.days tbody tr td").Nth(1)).ToHaveTextAsync("1");
+            var download = await page.RunAndWaitForDownloadAsync(() =>
+                detail.GetByRole(AriaRole.Button, new() { Name = "Download the QR code of Desk-Story as SVG" }).ClickAsync());
+            Assert.Equal("Desk-Story.svg", download.SuggestedFilename);
+            Assert.Contains("<svg", await File.ReadAllTextAsync((await download.PathAsync())!), StringComparison.Ordinal);
+            await detail.GetByLabel("Leads to").FillAsync("https://example.com/desk-story?id=5");
+            await detail.GetByRole(AriaRole.Button, new() { Name = "Save changes" }).ClickAsync();
+            await Assertions.Expect(page.Locator("#notice")).ToContainTextAsync("Saved");
+            await Assertions.Expect(row).ToContainTextAsync("https://example.com/desk-story?id=5");
+
+            // Many links from a CSV file: each row created or refused on its own, the refusal with its reason.
+            await page.Locator("#bulk summary").ClickAsync();
+            const string Csv = "url,code,title,tags\r\nhttps://example.com/floods,bulk-floods,\"Floods, day one\",floods;pakistan\r\njavascript:alert(1),bulk-bad,,\r\nhttps://example.com/third,,Third,\r\n";
+            await page.Locator("#bulk-file").SetInputFilesAsync(new FilePayload { Name = "links.csv", MimeType = "text/csv", Buffer = System.Text.Encoding.UTF8.GetBytes(Csv) });
+            var results = page.Locator("#bulk-results tbody tr");
+            await Assertions.Expect(results).ToHaveCountAsync(3);
+            await Assertions.Expect(results.Nth(0)).ToContainTextAsync("created");
+            await Assertions.Expect(results.Nth(1)).ToContainTextAsync("refused");
+            await Assertions.Expect(results.Nth(1).Locator(".name")).ToContainTextAsync("http");
+            await Assertions.Expect(results.Nth(2)).ToContainTextAsync("created");
+            await Assertions.Expect(page.Locator("tr[data-link='bulk-floods']")).ToContainTextAsync("Floods, day one");
+            await Assertions.Expect(page.Locator("tr[data-link='bulk-floods']")).ToContainTextAsync("tags: floods, pakistan");
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(SiteBrowserTests.ScreenshotFolder, "desk-links.png"), FullPage = true });
             Assert.True(errors.Count == 0, "console errors:" + Environment.NewLine + string.Join(Environment.NewLine, errors));
         }
         finally

@@ -490,14 +490,134 @@ $("articles-form").addEventListener("submit", (event) => {
 
 // ---- links --------------------------------------------------------------------------------------------------
 
-function linkRow(link) {
+const SVG = "http://www.w3.org/2000/svg";
+const CHART_DAYS = 30;
+let linksContinuation = null;
+let shownLinks = [];
+
+function svg(tag, attributes = {}, ...children) {
+  const node = document.createElementNS(SVG, tag);
+  for (const [name, value] of Object.entries(attributes)) node.setAttribute(name, String(value));
+  for (const child of children) node.append(child);
+  return node;
+}
+
+function plural(count, one, many) {
+  return `${count} ${count === 1 ? one : many}`;
+}
+
+// The last 30 UTC days, days without clicks as zeros: people and bots stacked, people at the bottom.
+function clicksChart(code, totals) {
+  const byDay = new Map((totals.days || []).map((d) => [d.day, d]));
+  const days = [];
+  const today = new Date();
+  for (let i = CHART_DAYS - 1; i >= 0; i--) {
+    const day = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate() - i)).toISOString().slice(0, 10);
+    const found = byDay.get(day);
+    days.push({ day, clicks: found ? found.clicks : 0, bots: found ? found.bots : 0 });
+  }
+  const top = Math.max(1, ...days.map((d) => d.clicks + d.bots));
+  const width = 600, height = 140, barWidth = width / CHART_DAYS;
+  const chart = svg("svg", { viewBox: `0 0 ${width} ${height + 20}`, class: "chart", role: "img", "aria-labelledby": `chart-title-${code}` },
+    svg("title", { id: `chart-title-${code}` }, `Clicks of ${code} by day, last ${CHART_DAYS} days: ${plural(totals.clicks, "person", "people")} and ${plural(totals.bots, "bot", "bots")} in all`));
+  days.forEach((d, i) => {
+    const people = (d.clicks / top) * height;
+    const bots = (d.bots / top) * height;
+    const x = i * barWidth + 1;
+    if (people > 0) chart.append(svg("rect", { class: "people", x, y: height - people, width: barWidth - 2, height: people }, svg("title", {}, `${d.day}: ${plural(d.clicks, "person", "people")}`)));
+    if (bots > 0) chart.append(svg("rect", { class: "bots", x, y: height - people - bots, width: barWidth - 2, height: bots }, svg("title", {}, `${d.day}: ${plural(d.bots, "bot", "bots")}`)));
+  });
+  chart.append(svg("line", { x1: 0, y1: height, x2: width, y2: height, class: "axis" }),
+    svg("text", { x: 0, y: height + 16, class: "label" }, days[0].day),
+    svg("text", { x: width, y: height + 16, class: "label", "text-anchor": "end" }, days[days.length - 1].day),
+    svg("text", { x: 0, y: 12, class: "label" }, `${top} a day`));
+
+  // The same figures as a table, for screen readers and for copying.
+  const rows = days.filter((d) => d.clicks + d.bots > 0).map((d) =>
+    element("tr", {}, element("td", { textContent: d.day }), element("td", { textContent: String(d.clicks) }), element("td", { textContent: String(d.bots) })));
+  const table = element("table", { class: "days" },
+    element("caption", { textContent: rows.length ? "Days with clicks" : "No clicks in the last 30 days" }),
+    element("thead", {}, element("tr", {}, element("th", { scope: "col", textContent: "Day (UTC)" }), element("th", { scope: "col", textContent: "People" }), element("th", { scope: "col", textContent: "Bots" }))),
+    element("tbody", {}, ...rows));
+  const legend = element("p", { class: "legend" },
+    element("span", { class: "key people" }), " people ", element("span", { class: "key bots" }), " bots");
+  return element("div", { class: "chart-box" }, chart, legend, table);
+}
+
+async function downloadQr(link, format) {
+  const key = sessionStorage.getItem(KEY);
+  if (!key) throw new SignedOut();
+  const response = await fetch(`/api/links/${encodeURIComponent(link.code)}/qr${format === "png" ? "?format=png" : ""}`, { headers: { "x-functions-key": key } });
+  if (response.status === 401) throw new SignedOut("the key was refused");
+  if (!response.ok) throw new Error(`the QR code could not be made (${response.status})`);
+  const url = URL.createObjectURL(await response.blob());
+  const anchor = element("a", { href: url, download: `${link.code}.${format}` });
+  document.body.append(anchor);
+  anchor.click();
+  anchor.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+function localInput(iso) {
+  if (!iso) return "";
+  const date = new Date(iso);
+  const local = new Date(date.getTime() - date.getTimezoneOffset() * 60_000);
+  return local.toISOString().slice(0, 16);
+}
+
+function editForm(link, done) {
+  const id = `edit-${link.code}`;
+  const [urlLabel, url] = field(`${id}-url`, "Leads to", link.url);
+  const [titleLabel, title] = field(`${id}-title`, "Title", link.title);
+  const expires = element("input", { type: "datetime-local", id: `${id}-expires`, value: localInput(link.expiresAt) });
+  const save = element("button", { type: "submit", textContent: "Save changes" });
+  const form = element("form", { class: "edit" }, urlLabel, url, titleLabel, title,
+    element("label", { htmlFor: expires.id, textContent: "Expires (empty: never)" }), expires, element("div", { class: "actions" }, save));
+  form.addEventListener("submit", (event) => {
+    event.preventDefault();
+    guarded(async () => {
+      const change = {};
+      if (url.value.trim() !== link.url) change.url = url.value.trim();
+      if (title.value.trim() !== (link.title || "")) change.title = title.value.trim();
+      if (expires.value !== localInput(link.expiresAt)) {
+        if (expires.value) change.expiresAt = new Date(expires.value).toISOString();
+        else change.clearExpiry = true;
+      }
+      if (Object.keys(change).length === 0) {
+        say(`Nothing changed on ${link.shortUrl}.`);
+        return;
+      }
+      const updated = await api(`/api/links/${encodeURIComponent(link.code)}`, { method: "PATCH", body: JSON.stringify(change) });
+      say(`Saved ${updated.shortUrl} → ${updated.url}`);
+      await done();
+    });
+  });
+  return form;
+}
+
+function linkRows(link) {
+  const detail = element("tr", { class: "detail", hidden: true, "data-detail": link.code });
+  const detailCell = element("td", { colSpan: 4 });
+  detail.append(detailCell);
+
   const clicks = element("td", { class: "clicks" });
   const count = element("button", { type: "button", class: "secondary", textContent: "Show clicks" });
   count.setAttribute("aria-label", `Show clicks of ${link.code}`);
+  count.setAttribute("aria-expanded", "false");
   count.addEventListener("click", () => guarded(async () => {
     const details = await api(`/api/links/${encodeURIComponent(link.code)}`);
-    const { clicks: people, bots } = details.clicks;
-    clicks.replaceChildren(`${people} ${people === 1 ? "person" : "people"}, ${bots} ${bots === 1 ? "bot" : "bots"}`);
+    const totals = details.clicks;
+    clicks.replaceChildren(`${plural(totals.clicks, "person", "people")}, ${plural(totals.bots, "bot", "bots")}`);
+    const svgButton = element("button", { type: "button", class: "secondary", textContent: "QR code (SVG)" });
+    const pngButton = element("button", { type: "button", class: "secondary", textContent: "QR code (PNG)" });
+    svgButton.setAttribute("aria-label", `Download the QR code of ${link.code} as SVG`);
+    pngButton.setAttribute("aria-label", `Download the QR code of ${link.code} as PNG`);
+    svgButton.addEventListener("click", () => guarded(() => downloadQr(link, "svg")));
+    pngButton.addEventListener("click", () => guarded(() => downloadQr(link, "png")));
+    const parts = [clicksChart(link.code, totals), element("div", { class: "actions" }, svgButton, pngButton)];
+    if (!link.archivedAt) parts.push(element("h3", { textContent: `Change ${link.code}` }), editForm(details, refreshLinks));
+    detailCell.replaceChildren(...parts);
+    detail.hidden = false;
   }));
   clicks.append(count);
 
@@ -513,19 +633,51 @@ function linkRow(link) {
   const target = element("td", { class: "name" });
   target.append(element("span", { textContent: link.url, dir: "ltr" }));
   if (link.title) target.append(element("br"), element("span", { class: "hint", textContent: link.title, dir: "auto" }));
-  return element("tr", { "data-link": link.code },
+  const facts = [link.tags && link.tags.length ? `tags: ${link.tags.join(", ")}` : "", link.expiresAt ? `expires ${when(link.expiresAt)}` : ""].filter(Boolean);
+  if (facts.length) target.append(element("br"), element("span", { class: "hint", textContent: facts.join(" · ") }));
+  const row = element("tr", { "data-link": link.code },
     element("td", {}, element("a", { href: link.shortUrl, textContent: link.shortUrl.replace(/^https?:\/\//, "") })),
     target,
     clicks,
     element("td", {}, link.archivedAt ? "archived" : archive));
+  return [row, detail];
 }
 
-async function refreshLinks() {
-  const { links } = await api("/api/links?top=20");
+function matches(link, text) {
+  if (!text) return true;
+  const needle = text.toLowerCase();
+  return [link.code, link.url, link.title || "", ...(link.tags || [])].some((value) => value.toLowerCase().includes(needle));
+}
+
+function showLinks() {
+  const text = $("links-search").value.trim();
+  const visible = shownLinks.filter((link) => matches(link, text));
   const table = $("links");
-  table.tBodies[0].replaceChildren(...links.map(linkRow));
-  table.hidden = links.length === 0;
-  $("links-empty").hidden = links.length > 0;
+  table.tBodies[0].replaceChildren(...visible.flatMap(linkRows));
+  table.hidden = visible.length === 0;
+  $("links-empty").textContent = shownLinks.length === 0 ? "No links yet." : "No link shown matches.";
+  $("links-empty").hidden = visible.length > 0;
+  $("links-more").hidden = !linksContinuation;
+}
+
+async function refreshLinks(more = false) {
+  const tag = $("links-tag").value.trim();
+  const query = [`top=50`, tag ? `tag=${encodeURIComponent(tag)}` : "", more && linksContinuation ? `continuation=${encodeURIComponent(linksContinuation)}` : ""].filter(Boolean).join("&");
+  const { links, continuation } = await api(`/api/links?${query}`);
+  shownLinks = more ? shownLinks.concat(links) : links;
+  linksContinuation = continuation || null;
+  showLinks();
+}
+
+$("links-filter").addEventListener("submit", (event) => {
+  event.preventDefault();
+  guarded(() => refreshLinks());
+});
+$("links-search").addEventListener("input", showLinks);
+$("links-more").addEventListener("click", () => guarded(() => refreshLinks(true)));
+
+function tagsOf(text) {
+  return text.split(/[,;]/).map((t) => t.trim()).filter(Boolean);
 }
 
 $("link-form").addEventListener("submit", (event) => {
@@ -534,9 +686,92 @@ $("link-form").addEventListener("submit", (event) => {
     const body = { url: $("link-url").value.trim() };
     if ($("link-code").value.trim()) body.code = $("link-code").value.trim();
     if ($("link-title").value.trim()) body.title = $("link-title").value.trim();
+    if ($("link-expires").value) body.expiresAt = new Date($("link-expires").value).toISOString();
+    const tags = tagsOf($("link-tags").value);
+    if (tags.length) body.tags = tags;
     const link = await api("/api/links", { method: "POST", body: JSON.stringify(body) });
     $("link-form").reset();
     say(`Created ${link.shortUrl} → ${link.url}`);
+    await refreshLinks();
+  });
+});
+
+// ---- links from a CSV file ----------------------------------------------------------------------------------
+
+// RFC 4180 fields: commas and line breaks inside double quotes, "" for a quote. Returns rows of fields.
+function parseCsv(text) {
+  const rows = [];
+  let row = [], fieldText = "", quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') { fieldText += '"'; i++; }
+      else if (c === '"') quoted = false;
+      else fieldText += c;
+    } else if (c === '"' && fieldText === "") quoted = true;
+    else if (c === ",") { row.push(fieldText); fieldText = ""; }
+    else if (c === "\n" || c === "\r") {
+      if (c === "\r" && text[i + 1] === "\n") i++;
+      row.push(fieldText); fieldText = "";
+      rows.push(row); row = [];
+    } else fieldText += c;
+  }
+  if (fieldText !== "" || row.length) { row.push(fieldText); rows.push(row); }
+  return rows.filter((r) => r.some((f) => f.trim() !== ""));
+}
+
+// Each data row as a link request, or the reason it cannot be one; row numbers count the header as row 1.
+function linkRequests(rows) {
+  const header = rows[0].map((h) => h.trim().toLowerCase());
+  if (!header.includes("url")) throw new Error("the CSV file has no 'url' column in its first row");
+  const column = (cells, name) => { const i = header.indexOf(name); return i >= 0 && cells[i] !== undefined ? cells[i].trim() : ""; };
+  return rows.slice(1).map((cells, i) => {
+    const request = { url: column(cells, "url") };
+    for (const name of ["code", "title"]) if (column(cells, name)) request[name] = column(cells, name);
+    const expires = column(cells, "expires") || column(cells, "expiresat");
+    if (expires) {
+      const withZone = /([zZ]|[+-]\d\d:?\d\d)$/.test(expires) ? expires : `${expires}${expires.length <= 10 ? "T00:00:00" : ""}Z`;
+      const date = new Date(withZone);
+      if (Number.isNaN(date.getTime())) return { row: i + 2, error: `expires '${expires}' is not a date` };
+      request.expiresAt = date.toISOString();
+    }
+    const tags = tagsOf(column(cells, "tags"));
+    if (tags.length) request.tags = tags;
+    return { row: i + 2, request };
+  });
+}
+
+function bulkRow(row, ok, text) {
+  return element("tr", { "data-row": String(row) },
+    element("td", { textContent: String(row) }),
+    element("td", { class: ok ? "state state-published" : "state state-failed", textContent: ok ? "created" : "refused" }),
+    element("td", { class: "name", textContent: text, dir: "auto" }));
+}
+
+$("bulk-file").addEventListener("change", (event) => {
+  const file = event.target.files[0];
+  event.target.value = "";
+  if (!file) return;
+  guarded(async () => {
+    const rows = parseCsv(await file.text());
+    if (rows.length < 2) throw new Error("the CSV file has no rows below its header");
+    const entries = linkRequests(rows);
+    const results = [];
+    const sendable = entries.filter((e) => e.request);
+    for (let start = 0; start < sendable.length; start += 100) {
+      const batch = sendable.slice(start, start + 100);
+      const answer = await api("/api/links/bulk", { method: "POST", body: JSON.stringify(batch.map((e) => e.request)) });
+      for (const item of answer.items) {
+        const entry = batch[item.index];
+        entry.result = item.link ? { ok: true, text: `${item.link.shortUrl} → ${item.link.url}` } : { ok: false, text: item.error.message };
+      }
+    }
+    for (const entry of entries) results.push(entry.result ? bulkRow(entry.row, entry.result.ok, entry.result.text) : bulkRow(entry.row, false, entry.error));
+    const table = $("bulk-results");
+    table.tBodies[0].replaceChildren(...results);
+    table.hidden = false;
+    const created = entries.filter((e) => e.result && e.result.ok).length;
+    say(`${plural(created, "link", "links")} created from ${file.name}; ${entries.length - created} refused.`, created < entries.length);
     await refreshLinks();
   });
 });
