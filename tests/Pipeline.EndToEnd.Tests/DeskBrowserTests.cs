@@ -91,6 +91,21 @@ public sealed class DeskBrowserTests(AzuriteFixture azurite, ITestOutputHelper o
             await Assertions.Expect(page.Locator("#upload-list li[data-name='pakistan/pilots.txt'] .state")).ToHaveTextAsync("1 in review", new() { Timeout = 60_000 });
             var held = await WaitForHeldAsync(api);
 
+            // The flood story corrected and uploaded again: its two versions compared word by word at the desk.
+            const string Flood = "Flood barrier trial keeps river town dry during spring tide";
+            var corrected = System.Text.Encoding.UTF8.GetString(TestFiles.Read("two-articles.txt")).Replace("two metres high", "three metres high", StringComparison.Ordinal);
+            await page.Locator("#upload-section").FillAsync("World");
+            await page.Locator("#upload-files").SetInputFilesAsync(new FilePayload { Name = "two-articles.txt", MimeType = "text/plain", Buffer = System.Text.Encoding.UTF8.GetBytes(corrected) });
+            await Assertions.Expect(page.Locator("#upload-list li[data-name='world/two-articles.txt'] .state").First).ToHaveTextAsync("2 live", new() { Timeout = 60_000 });
+            var floodCard = page.Locator("#articles > li").Filter(new() { HasText = Flood });
+            await floodCard.GetByRole(AriaRole.Button, new() { Name = $"Details of {Flood}" }).ClickAsync();
+            await Assertions.Expect(floodCard.Locator("ol.versions li")).ToHaveCountAsync(2);
+            await floodCard.GetByRole(AriaRole.Button, new() { Name = $"Compare versions of {Flood}" }).ClickAsync();
+            await Assertions.Expect(floodCard.Locator(".diff-out")).ToContainTextAsync("Story changed");
+            await Assertions.Expect(floodCard.Locator(".diff-out del")).ToContainTextAsync("two");
+            await Assertions.Expect(floodCard.Locator(".diff-out ins")).ToContainTextAsync("three");
+            await floodCard.ScreenshotAsync(new LocatorScreenshotOptions { Path = Path.Combine(SiteBrowserTests.ScreenshotFolder, "desk-versions.png") });
+
             // Both uploads with their states; the held article with why it was held.
             await Assertions.Expect(page.Locator("tr[data-upload='world/two-articles.txt'] .state")).ToHaveTextAsync("published");
             await Assertions.Expect(page.Locator("tr[data-upload='pakistan/pilots.txt']")).ToBeVisibleAsync();
@@ -161,7 +176,7 @@ public sealed class DeskBrowserTests(AzuriteFixture azurite, ITestOutputHelper o
             await page.GotoAsync(new Uri(host.ApiBase, "desk/index.html").ToString());
             const string Library = "Library reopens after two-year renovation with longer hours";
             page.Dialog += (_, dialog) => dialog.AcceptAsync();
-            var libraryCard = page.Locator("#articles li").Filter(new() { HasText = Library });
+            var libraryCard = page.Locator("#articles > li").Filter(new() { HasText = Library });
             var libraryUrl = await libraryCard.Locator("h3 a").GetAttributeAsync("href");
             await libraryCard.GetByRole(AriaRole.Button, new() { Name = $"Unpublish {Library}" }).ClickAsync();
             await Assertions.Expect(page.Locator("#notice")).ToContainTextAsync($"Unpublished “{Library}”");

@@ -55,6 +55,7 @@ public sealed class FunctionsMetadataTests
     [InlineData("GetUploadStatus", "api/uploads/{*name}", "get", "Function")]
     [InlineData("RepublishArticles", "api/articles/republish", "post", "Function")]
     [InlineData("GrantUploads", "api/upload-grants", "post", "Function")]
+    [InlineData("CompareArticleVersions", "api/articles/{id}/diff", "get", "Function")]
     public void HttpFunctions_DeclareTheirRoutes(string name, string route, string method, string authLevel)
     {
         var trigger = Trigger(Function(name));

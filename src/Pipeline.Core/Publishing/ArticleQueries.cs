@@ -80,4 +80,42 @@ public sealed class ArticleQueries(IArticleStore articles, IUploadStatusStore st
         var versions = articles.GetVersionsAsync(id, cancellationToken);
         return (record, await content, await versions);
     }
+
+    /// <summary>
+    /// Two versions of an article compared field by field and word by word; <paramref name="from"/> defaults to the
+    /// version before <paramref name="to"/>, which defaults to the newest. Null when the article does not exist;
+    /// otherwise the error names what was not there.
+    /// </summary>
+    public async Task<(ArticleVersion From, ArticleVersion To, IReadOnlyList<FieldDiff> Fields)?> CompareAsync(
+        string id, int? from, int? to, CancellationToken cancellationToken)
+    {
+        var found = await GetArticleAsync(id, cancellationToken);
+        if (found is not { } article || article.Versions.Count == 0)
+        {
+            return null;
+        }
+
+        var versions = article.Versions;
+        var newer = to is { } t ? versions.FirstOrDefault(v => v.Version == t) : versions.MaxBy(v => v.Version);
+        var older = from is { } f ? versions.FirstOrDefault(v => v.Version == f) : versions.Where(v => v.Version < (newer?.Version ?? 0)).MaxBy(v => v.Version);
+        if (newer is null || older is null)
+        {
+            throw new VersionNotFoundException(versions.Select(v => v.Version).Order().ToList());
+        }
+
+        var contents = await Task.WhenAll(articles.GetContentAsync(id, older.ContentHash, cancellationToken), articles.GetContentAsync(id, newer.ContentHash, cancellationToken));
+        if (contents[0] is null || contents[1] is null)
+        {
+            throw new VersionNotFoundException(versions.Select(v => v.Version).Order().ToList());
+        }
+
+        return (older, newer, ArticleDiff.Between(contents[0]!, contents[1]!));
+    }
+}
+
+/// <summary>A version asked for is not among the article's (or its content is gone).</summary>
+public sealed class VersionNotFoundException(IReadOnlyList<int> versions)
+    : Exception(versions.Count < 2 ? "the article has only one version" : $"the article has versions {string.Join(", ", versions)}")
+{
+    public IReadOnlyList<int> Versions { get; } = versions;
 }

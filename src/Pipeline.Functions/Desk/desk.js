@@ -168,7 +168,7 @@ async function followRound() {
     let finished = false;
     for (const [name, entry] of following) {
       const status = found.get(name);
-      const described = describe(status && status.updatedAt !== entry.before ? status : null);
+      const described = describe(status && status.receivedAt !== entry.before ? status : null);
       showState(entry.item, described);
       if (!described.done && Date.now() - entry.started > FOLLOW_LIMIT_MS) {
         entry.item.state.textContent += " (still going: see Recent uploads)";
@@ -230,14 +230,15 @@ async function uploadAll(entries) {
       }
     });
   }
-  // A file uploaded again under a name already seen: its state counts once the pipeline has updated it.
+  // A file uploaded again under a name already seen: its state counts once the pipeline has received it again (a
+  // new receivedAt; the old status's updatedAt can still move, when a picture or a render updates it).
   const earlier = await statusesOf(entries.filter((e) => e.grant.url).map((e) => e.grant.name));
   let next = 0;
   const worker = async () => {
     while (next < entries.length) {
       const entry = entries[next++];
       try {
-        await uploadOne(entry, earlier.get(entry.grant.name)?.updatedAt);
+        await uploadOne(entry, earlier.get(entry.grant.name)?.receivedAt);
       } catch (error) {
         if (error instanceof SignedOut) throw error;
         showState(entry.item, { text: `not uploaded: ${error.message}`, state: "failed" });
@@ -457,36 +458,155 @@ async function refreshUploads() {
 
 // ---- articles -----------------------------------------------------------------------------------------------
 
-function articleCard(article) {
-  const unpublish = element("button", { type: "button", class: "secondary", textContent: "Unpublish" });
-  unpublish.setAttribute("aria-label", `Unpublish ${article.headline}`);
-  unpublish.addEventListener("click", () => guarded(async () => {
-    if (!window.confirm(`Unpublish “${article.headline}”? Its page will say it was removed.`)) return;
-    unpublish.disabled = true;
-    await api(`/api/articles/${encodeURIComponent(article.id)}`, { method: "DELETE" });
-    say(`Unpublished “${article.headline}”.`);
-    await refreshArticles();
-  }));
-  const title = element("h3", { dir: "auto" });
-  title.append(article.url ? element("a", { href: article.url, textContent: article.headline }) : article.headline);
-  return element("li", { class: "card", "data-article": article.id },
-    title,
-    element("p", { class: "meta", textContent: `${article.section} · published ${when(article.publishedAt)} · ${article.shortUrl}` }),
-    element("div", { class: "actions" }, unpublish));
+const FIELD_LABELS = { headline: "Headline", byline: "Byline", summary: "Summary", dateline: "Dateline", caption: "Picture caption", credit: "Picture credit", body: "Story" };
+let articlesContinuation = null;
+let shownArticles = [];
+const openArticles = new Set();
+
+function diffText(spans) {
+  const paragraph = element("p", { class: "diff", dir: "auto" });
+  for (const span of spans) {
+    if (span.kind === "same") paragraph.append(span.text);
+    else {
+      const mark = element(span.kind === "added" ? "ins" : "del", {},
+        element("span", { class: "visually-hidden", textContent: span.kind === "added" ? " [added: " : " [removed: " }),
+        span.text,
+        element("span", { class: "visually-hidden", textContent: "] " }));
+      paragraph.append(mark);
+    }
+  }
+  return paragraph;
 }
 
-async function refreshArticles() {
-  const section = $("articles-section").value.trim().toLowerCase();
-  const query = section ? `&section=${encodeURIComponent(section)}` : "";
-  const { items } = await api(`/api/articles?top=20${query}`);
-  $("articles").replaceChildren(...items.map(articleCard));
-  $("articles-empty").hidden = items.length > 0;
+async function compare(id, from, to, out) {
+  const diff = await api(`/api/articles/${encodeURIComponent(id)}/diff?from=${from}&to=${to}`);
+  const changed = diff.fields.filter((f) => f.changed);
+  const parts = [element("p", { class: "hint", textContent: changed.length
+    ? `Version ${diff.from.version} → ${diff.to.version}: ${changed.map((f) => FIELD_LABELS[f.field] || f.field).join(", ")} changed.`
+    : `Versions ${diff.from.version} and ${diff.to.version} read the same.` })];
+  for (const field of changed) parts.push(element("h4", { textContent: FIELD_LABELS[field.field] || field.field }), diffText(field.spans));
+  out.replaceChildren(...parts);
+}
+
+function versionPicker(id, label, versions, selected) {
+  const select = element("select", { id });
+  for (const v of versions) select.append(element("option", { value: String(v.version), textContent: `${v.version} · ${when(v.at)}`, selected: v.version === selected }));
+  return [element("label", { htmlFor: id, textContent: label }), select];
+}
+
+async function articleDetails(article, box) {
+  const { article: full, content, versions } = await api(`/api/articles/${encodeURIComponent(article.id)}`);
+  const facts = element("dl", { class: "facts" });
+  const fact = (name, value) => { if (value) facts.append(element("dt", { textContent: name }), element("dd", { textContent: value, dir: "auto" })); };
+  fact("State", full.state === "review" ? "in review" : full.state);
+  fact("Section", full.section);
+  fact("Tags", (full.tags || []).join(", "));
+  fact("Byline", content && content.byline);
+  fact("Published", when(full.publishedAt));
+  fact("Updated", when(full.updatedAt));
+  fact("Short link", full.shortUrl);
+  fact("From", full.sourceBlob);
+  const parts = [facts];
+  if (full.url && full.state === "published") parts.push(element("p", {}, element("a", { href: full.url, textContent: "Open its page" })));
+
+  const ordered = [...versions].sort((a, b) => b.version - a.version);
+  const list = element("ol", { class: "versions", reversed: true });
+  for (const v of ordered) list.append(element("li", { value: v.version, textContent: `${when(v.at)} · “${v.headline}” · from ${v.sourceBlob}`, dir: "auto" }));
+  parts.push(element("h4", { textContent: `Versions (${versions.length})` }), list);
+  if (versions.length > 1) {
+    const out = element("div", { class: "diff-out", "aria-live": "polite" });
+    const [fromLabel, from] = versionPicker(`from-${article.id}`, "Compare version", ordered, ordered[1].version);
+    const [toLabel, to] = versionPicker(`to-${article.id}`, "with version", ordered, ordered[0].version);
+    const go = element("button", { type: "button", class: "secondary", textContent: "Compare" });
+    go.setAttribute("aria-label", `Compare versions of ${article.headline}`);
+    go.addEventListener("click", () => guarded(() => compare(article.id, from.value, to.value, out)));
+    parts.push(element("div", { class: "compare" }, element("div", {}, fromLabel, from), element("div", {}, toLabel, to), element("div", { class: "actions" }, go)), out);
+  }
+  box.replaceChildren(...parts);
+}
+
+function articleCard(article, state) {
+  const details = element("button", { type: "button", class: "secondary", textContent: "Details" });
+  details.setAttribute("aria-label", `Details of ${article.headline}`);
+  details.setAttribute("aria-expanded", "false");
+  const box = element("div", { class: "article-details", hidden: true });
+  const show = async (open) => {
+    if (open) await articleDetails(article, box);
+    box.hidden = !open;
+    details.setAttribute("aria-expanded", String(open));
+  };
+  details.addEventListener("click", () => guarded(async () => {
+    const open = box.hidden;
+    if (open) openArticles.add(article.id);
+    else openArticles.delete(article.id);
+    await show(open);
+  }));
+  // The list is drawn again when uploads finish; what an editor opened stays open.
+  if (openArticles.has(article.id)) guarded(() => show(true));
+  const actions = element("div", { class: "actions" }, details);
+  if (state === "published") {
+    const republish = element("button", { type: "button", class: "secondary", textContent: "Republish" });
+    republish.setAttribute("aria-label", `Republish ${article.headline}`);
+    republish.addEventListener("click", () => guarded(async () => {
+      republish.disabled = true;
+      try {
+        await api("/api/articles/republish", { method: "POST", body: JSON.stringify({ id: article.id }) });
+        say(`Republishing “${article.headline}”: its page is rendered again in a moment.`);
+      } finally {
+        republish.disabled = false;
+      }
+    }));
+    const unpublish = element("button", { type: "button", class: "secondary", textContent: "Unpublish" });
+    unpublish.setAttribute("aria-label", `Unpublish ${article.headline}`);
+    unpublish.addEventListener("click", () => guarded(async () => {
+      if (!window.confirm(`Unpublish “${article.headline}”? Its page will say it was removed.`)) return;
+      unpublish.disabled = true;
+      await api(`/api/articles/${encodeURIComponent(article.id)}`, { method: "DELETE" });
+      say(`Unpublished “${article.headline}”.`);
+      await refreshArticles();
+    }));
+    actions.append(republish, unpublish);
+  }
+  const title = element("h3", { dir: "auto" });
+  title.append(article.url && state === "published" ? element("a", { href: article.url, textContent: article.headline }) : article.headline);
+  const meta = state === "published"
+    ? `${article.section} · published ${when(article.publishedAt)} · ${article.shortUrl}`
+    : `${article.section} · in review · from ${article.sourceBlob}`;
+  return element("li", { class: "card", "data-article": article.id }, title, element("p", { class: "meta", textContent: meta }), actions, box);
+}
+
+function showArticles() {
+  const text = $("articles-search").value.trim().toLowerCase();
+  const state = $("articles-state").value;
+  const visible = shownArticles.filter((a) => !text || [a.headline, a.section, ...(a.tags || [])].some((v) => (v || "").toLowerCase().includes(text)));
+  $("articles").replaceChildren(...visible.map((a) => articleCard(a, state)));
+  $("articles-empty").hidden = visible.length > 0;
+  $("articles-more").hidden = !articlesContinuation;
+}
+
+async function refreshArticles(more = false) {
+  const state = $("articles-state").value;
+  const params = [`top=20`];
+  if (state === "published") {
+    for (const name of ["section", "tag", "month"]) {
+      const value = $(`articles-${name}`).value.trim();
+      if (value) params.push(`${name}=${encodeURIComponent(name === "section" ? value.toLowerCase() : value)}`);
+    }
+  }
+  if (more && articlesContinuation) params.push(`continuation=${encodeURIComponent(articlesContinuation)}`);
+  const { items, continuation } = await api(`${state === "review" ? "/api/review" : "/api/articles"}?${params.join("&")}`);
+  shownArticles = more ? shownArticles.concat(items) : items;
+  articlesContinuation = continuation || null;
+  showArticles();
 }
 
 $("articles-form").addEventListener("submit", (event) => {
   event.preventDefault();
-  guarded(refreshArticles);
+  guarded(() => refreshArticles());
 });
+$("articles-search").addEventListener("input", showArticles);
+$("articles-more").addEventListener("click", () => guarded(() => refreshArticles(true)));
+$("articles-state").addEventListener("change", () => guarded(() => refreshArticles()));
 
 // ---- links --------------------------------------------------------------------------------------------------
 
