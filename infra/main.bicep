@@ -109,7 +109,7 @@ module storage 'app/storage.bicep' = {
     containers: [uploadsContainer, templatesContainer, contentContainer, deploymentContainerName, hostContainers[0], hostContainers[1]]
     // Poison messages land in <queue>-poison after host.json's maxDequeueCount.
     queues: [renderQueue, '${renderQueue}-poison', blobPoisonQueue, '${blobPoisonQueue}-poison', hostBlobTriggerQueue]
-    tables: ['Articles', 'ArticleIndex', 'Slugs', 'ShortLinks', 'Uploads']
+    tables: ['Articles', 'ArticleIndex', 'Slugs', 'ShortLinks', 'Uploads', 'Audit']
     shortVersionContainers: shortVersionContainers
     longVersionContainers: longVersionContainers
     logAnalyticsWorkspaceId: monitoring.outputs.logAnalyticsId

@@ -35,6 +35,7 @@ public static class ServiceCollectionExtensions
             .ValidateOnStart();
         services.AddSingleton<ShortLinkService>();
         services.AddSingleton<Uploads.UploadGrantService>();
+        services.AddSingleton<Audit.AuditTrail>();
         services.AddSingleton<CoarseClock>();
         services.AddSingleton<RedirectCache>();
         services.AddSingleton<LookupLimiter>();

@@ -66,6 +66,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<IUploadStatusStore, TableUploadStatusStore>();
         services.AddSingleton<IUploadStore, BlobUploadStore>();
         services.AddSingleton<IUploadGrantSigner, BlobUploadGrantSigner>();
+        services.AddSingleton<Core.Audit.IAuditLog, TableAuditLog>();
         services.AddSingleton<ISiteStore, BlobSiteStore>();
         services.AddSingleton<ITemplateSource, BlobTemplateSource>();
         services.AddSingleton<IRenderQueue, StorageRenderQueue>();

@@ -27,6 +27,7 @@ public sealed class StorageClients(BlobServiceClient blobs, QueueServiceClient q
     public TableClient Slugs => field ??= TableService.GetTableClient(Names.SlugsTable);
     public TableClient ShortLinks => field ??= TableService.GetTableClient(Names.ShortLinksTable);
     public TableClient UploadsTable => field ??= TableService.GetTableClient(Names.UploadsTable);
+    public TableClient AuditTable => field ??= TableService.GetTableClient(Names.AuditTable);
 
     /// <summary>Creates every container, table and queue the pipeline uses that is missing (tests; the hosts use <see cref="StartupProvisioning"/>).</summary>
     public Task EnsureCreatedAsync(CancellationToken cancellationToken) =>
@@ -49,7 +50,7 @@ public sealed class StorageClients(BlobServiceClient blobs, QueueServiceClient q
                 async ct => (await queue.ExistsAsync(ct)).Value);
         }
 
-        foreach (var table in new[] { Articles, ArticleIndex, Slugs, ShortLinks, UploadsTable })
+        foreach (var table in new[] { Articles, ArticleIndex, Slugs, ShortLinks, UploadsTable, AuditTable })
         {
             // The table client answers with the item either way; one that existed carries the 409 it was answered.
             yield return new("Table", table.Name,

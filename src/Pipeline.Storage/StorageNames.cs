@@ -24,6 +24,7 @@ public static class StorageNames
     public const string SlugsTable = "Slugs";
     public const string ShortLinksTable = "ShortLinks";
     public const string UploadsTable = "Uploads";
+    public const string AuditTable = "Audit";
 
     /// <summary>The blob trigger's path: every upload, in any section folder.</summary>
     public const string UploadsTriggerPath = UploadsContainer + "/{name}";

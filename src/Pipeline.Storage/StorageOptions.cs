@@ -17,6 +17,7 @@ public sealed class StorageOptions
     [Required] public string SlugsTable { get; set; } = StorageNames.SlugsTable;
     [Required] public string ShortLinksTable { get; set; } = StorageNames.ShortLinksTable;
     [Required] public string UploadsTable { get; set; } = StorageNames.UploadsTable;
+    [Required] public string AuditTable { get; set; } = StorageNames.AuditTable;
 
     /// <summary>The same names with a prefix, so tests can each have their own resources in one account.</summary>
     public static StorageOptions Prefixed(string prefix)
@@ -35,6 +36,7 @@ public sealed class StorageOptions
             SlugsTable = $"{table}Slugs",
             ShortLinksTable = $"{table}ShortLinks",
             UploadsTable = $"{table}Uploads",
+            AuditTable = $"{table}Audit",
         };
     }
 }

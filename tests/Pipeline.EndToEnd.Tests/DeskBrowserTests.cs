@@ -154,6 +154,12 @@ public sealed class DeskBrowserTests(AzuriteFixture azurite, ITestOutputHelper o
             await card.GetByRole(AriaRole.Button, new() { Name = "Approve and publish" }).ClickAsync();
             await Assertions.Expect(page.Locator("#notice")).ToContainTextAsync($"Published “{Headline}”");
             await Assertions.Expect(page.Locator("#review-empty")).ToBeVisibleAsync();
+            // The approval is in the audit log, by the key that made it, with what was corrected.
+            var approvedRow = page.Locator("#audit tbody tr").Filter(new() { HasText = "approved" });
+            await Assertions.Expect(approvedRow.First).ToContainTextAsync("management key");
+            await Assertions.Expect(approvedRow.First).ToContainTextAsync($"article {held}");
+            await Assertions.Expect(approvedRow.First).ToContainTextAsync("corrected: headline, byline");
+            await Assertions.Expect(page.Locator("#audit tbody tr").Filter(new() { HasText = "uploaded" })).ToHaveCountAsync(3);
 
             var article = JsonDocument.Parse(await api.GetStringAsync($"api/articles/{held}")).RootElement.GetProperty("article");
             Assert.Equal("published", article.GetProperty("state").GetString());

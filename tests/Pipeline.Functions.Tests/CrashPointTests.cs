@@ -117,7 +117,7 @@ public sealed class CrashPointTests(AzuriteFixture azurite, ITestOutputHelper ou
             text.AppendLine($"listed|{link.Code}|{link.ArticleId}|{link.Url}");
         }
 
-        foreach (var table in new[] { storage.Articles, storage.ArticleIndex, storage.Slugs, storage.ShortLinks, storage.UploadsTable })
+        foreach (var table in new[] { storage.Articles, storage.ArticleIndex, storage.Slugs, storage.ShortLinks, storage.UploadsTable, storage.AuditTable })
         {
             var label = table.Name[storage.Names.ArticlesTable.IndexOf("Articles", StringComparison.Ordinal)..];
             var rows = new List<string>();

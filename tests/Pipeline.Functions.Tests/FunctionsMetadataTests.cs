@@ -56,6 +56,7 @@ public sealed class FunctionsMetadataTests
     [InlineData("RepublishArticles", "api/articles/republish", "post", "Function")]
     [InlineData("GrantUploads", "api/upload-grants", "post", "Function")]
     [InlineData("CompareArticleVersions", "api/articles/{id}/diff", "get", "Function")]
+    [InlineData("ListAudit", "api/audit", "get", "Function")]
     public void HttpFunctions_DeclareTheirRoutes(string name, string route, string method, string authLevel)
     {
         var trigger = Trigger(Function(name));

@@ -18,7 +18,7 @@ public sealed class ReviewAndIdentityTests(AzuriteFixture azurite)
     private static readonly string TwoArticles = File.ReadAllText(TestFiles.Path("two-articles.txt"));
 
     // A byline copied on its own above the story: nothing marks it as a headline, so it must not become one.
-    private const string NameAsHeadline = """
+    internal const string NameAsHeadline = """
         Shahjahan Khurram
 
         KARACHI: Dock workers at the city’s main container terminal ended a three-day strike on Thursday after the port authority agreed to review overtime rates.

@@ -67,7 +67,7 @@ public sealed class StorageTemplateTests
         Assert.Contains(names.TemplatesContainer, Containers);
         Assert.Contains(names.RenderQueue, Queues);
         Assert.Equal(
-            new[] { names.ArticlesTable, names.ArticleIndexTable, names.SlugsTable, names.ShortLinksTable, names.UploadsTable }.Order(),
+            new[] { names.ArticlesTable, names.ArticleIndexTable, names.SlugsTable, names.ShortLinksTable, names.UploadsTable, names.AuditTable }.Order(),
             Tables.Order());
     }
 

@@ -59,13 +59,15 @@ async function showWork() {
   $("sign-in").hidden = true;
   $("work").hidden = false;
   $("sign-out").hidden = false;
-  await Promise.all([refresh(), refreshArticles(), refreshLinks(), refreshSections()]);
+  await Promise.all([refresh(), refreshArticles(), refreshLinks(), refreshSections(), refreshAudit()]);
   if (!timer) timer = setInterval(() => refresh().catch(() => {}), REFRESH_MS);
 }
 
 async function guarded(action) {
   try {
     await action();
+    // What was just done shows in the audit log at once (a failed read of the log is no failure of the action).
+    if (!$("work").hidden) refreshAudit().catch(() => {});
   } catch (error) {
     if (error instanceof SignedOut) showSignIn(error.message ? `Signed out: ${error.message}.` : "");
     else say(error.message, true);
@@ -495,7 +497,7 @@ function versionPicker(id, label, versions, selected) {
 }
 
 async function articleDetails(article, box) {
-  const { article: full, content, versions } = await api(`/api/articles/${encodeURIComponent(article.id)}`);
+  const { article: full, content, versions, audit } = await api(`/api/articles/${encodeURIComponent(article.id)}`);
   const facts = element("dl", { class: "facts" });
   const fact = (name, value) => { if (value) facts.append(element("dt", { textContent: name }), element("dd", { textContent: value, dir: "auto" })); };
   fact("State", full.state === "review" ? "in review" : full.state);
@@ -513,6 +515,14 @@ async function articleDetails(article, box) {
   const list = element("ol", { class: "versions", reversed: true });
   for (const v of ordered) list.append(element("li", { value: v.version, textContent: `${when(v.at)} · “${v.headline}” · from ${v.sourceBlob}`, dir: "auto" }));
   parts.push(element("h4", { textContent: `Versions (${versions.length})` }), list);
+  if (audit && audit.length) {
+    const history = element("ul", { class: "history" });
+    for (const entry of audit) {
+      const who = entry.actorKind === "user" && entry.actorId ? `${entry.actor} (${entry.actorId})` : entry.actor;
+      history.append(element("li", { textContent: `${when(entry.at)} · ${who} ${ACTION_WORDS[entry.action] || entry.action}${entry.detail ? ` (${entry.detail})` : ""}`, dir: "auto" }));
+    }
+    parts.push(element("h4", { textContent: "History" }), history);
+  }
   if (versions.length > 1) {
     const out = element("div", { class: "diff-out", "aria-live": "polite" });
     const [fromLabel, from] = versionPicker(`from-${article.id}`, "Compare version", ordered, ordered[1].version);
@@ -895,6 +905,33 @@ $("bulk-file").addEventListener("change", (event) => {
     await refreshLinks();
   });
 });
+
+// ---- audit --------------------------------------------------------------------------------------------------
+
+const ACTION_WORDS = {
+  upload: "uploaded", approve: "approved", reject: "rejected", unpublish: "unpublished", republish: "republished",
+  retry: "retried", "link-create": "created link", "link-edit": "changed link", "link-archive": "archived link",
+};
+
+function auditRow(entry) {
+  const who = entry.actorKind === "user" && entry.actorId ? `${entry.actor} (${entry.actorId})` : entry.actor;
+  return element("tr", {},
+    element("td", { textContent: when(entry.at) }),
+    element("td", { textContent: who, dir: "auto" }),
+    element("td", { textContent: ACTION_WORDS[entry.action] || entry.action }),
+    element("td", { class: "name", textContent: `${entry.subjectKind} ${entry.subject}`, dir: "auto" }),
+    element("td", { class: "name", textContent: entry.detail || "", dir: "auto" }));
+}
+
+async function refreshAudit() {
+  const { entries } = await api("/api/audit?top=50");
+  const table = $("audit");
+  table.tBodies[0].replaceChildren(...entries.map(auditRow));
+  table.hidden = entries.length === 0;
+  $("audit-empty").hidden = entries.length > 0;
+}
+
+$("audit-refresh").addEventListener("click", () => guarded(refreshAudit));
 
 async function refresh() {
   await Promise.all([refreshReview(), refreshUploads()]);

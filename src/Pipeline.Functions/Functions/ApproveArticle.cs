@@ -1,3 +1,4 @@
+using Pipeline.Core.Audit;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
@@ -11,7 +12,7 @@ namespace Pipeline.Functions.Functions;
 /// <c>POST /api/articles/{id}/approve</c> <c>{headline?, summary?, caption?, credit?, byline?}</c>: publishes an article
 /// held for review, with the corrections given; they stick across later uploads of the same file.
 /// </summary>
-public sealed class ApproveArticle(ArticleIngestor publishing, PublicUrls urls)
+public sealed class ApproveArticle(ArticleIngestor publishing, PublicUrls urls, AuditTrail audit)
 {
     [Function(nameof(ApproveArticle))]
     public async Task<IActionResult> Run(
@@ -32,6 +33,14 @@ public sealed class ApproveArticle(ArticleIngestor publishing, PublicUrls urls)
         }
 
         var outcome = ArticleIds.IsValidExplicit(id) ? await publishing.ApproveAsync(id, corrections, cancellationToken) : null;
+        if (outcome is { Article: not null, WasHeld: true })
+        {
+            var changed = string.Join(", ", new[] { ("headline", body?.Headline), ("summary", body?.Summary is null ? null : "…"), ("caption", body?.Caption), ("credit", body?.Credit), ("byline", body?.Byline) }
+                .Where(c => c.Item2 is not null).Select(c => c.Item1));
+            await audit.RecordAsync(RequestActor.Of(request), AuditActions.Approved, AuditSubjectKind.Article, id,
+                changed.Length > 0 ? $"corrected: {changed}" : null, cancellationToken);
+        }
+
         return ReviewResults.Of(outcome, id, urls);
     }
 }

@@ -1,3 +1,4 @@
+using Pipeline.Core.Audit;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
@@ -8,7 +9,7 @@ using Pipeline.Functions.Http;
 namespace Pipeline.Functions.Functions;
 
 /// <summary><c>DELETE /api/links/{code}</c>: archives a link; its code stays taken and its redirect answers 410.</summary>
-public sealed class ArchiveShortLink(ShortLinkService links, ILogger<ArchiveShortLink> logger)
+public sealed class ArchiveShortLink(ShortLinkService links, AuditTrail audit, ILogger<ArchiveShortLink> logger)
 {
     [Function(nameof(ArchiveShortLink))]
     public async Task<IActionResult> Run(
@@ -20,6 +21,7 @@ public sealed class ArchiveShortLink(ShortLinkService links, ILogger<ArchiveShor
         if (result.Succeeded)
         {
             logger.LogInformation("Archived short link {Code}", result.Value!.Code);
+            await audit.RecordAsync(RequestActor.Of(request), AuditActions.LinkArchived, AuditSubjectKind.Link, result.Value.Code, null, cancellationToken);
         }
 
         return ApiResults.Ok(result, link => ShortLinkView.From(link, links));

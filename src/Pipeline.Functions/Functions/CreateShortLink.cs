@@ -1,3 +1,4 @@
+using Pipeline.Core.Audit;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
@@ -8,7 +9,7 @@ using Pipeline.Functions.Http;
 namespace Pipeline.Functions.Functions;
 
 /// <summary><c>POST /api/links</c>: shortens a URL.</summary>
-public sealed class CreateShortLink(ShortLinkService links, ILogger<CreateShortLink> logger)
+public sealed class CreateShortLink(ShortLinkService links, AuditTrail audit, ILogger<CreateShortLink> logger)
 {
     [Function(nameof(CreateShortLink))]
     public async Task<IActionResult> Run(
@@ -29,6 +30,7 @@ public sealed class CreateShortLink(ShortLinkService links, ILogger<CreateShortL
 
         var view = ShortLinkView.From(result.Value!, links);
         logger.LogInformation("Created short link {Code}", view.Code);
+        await audit.RecordAsync(RequestActor.Of(request), AuditActions.LinkCreated, AuditSubjectKind.Link, view.Code, view.Url, cancellationToken);
         return new CreatedResult(view.ShortUrl, view);
     }
 }

@@ -1,3 +1,4 @@
+using Pipeline.Core.Audit;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
@@ -8,7 +9,7 @@ using Pipeline.Functions.Http;
 namespace Pipeline.Functions.Functions;
 
 /// <summary><c>POST /api/links/bulk</c>: shortens up to 100 URLs (a JSON array), answering per item.</summary>
-public sealed class CreateShortLinks(ShortLinkService links, ILogger<CreateShortLinks> logger)
+public sealed class CreateShortLinks(ShortLinkService links, AuditTrail audit, ILogger<CreateShortLinks> logger)
 {
     [Function(nameof(CreateShortLinks))]
     public async Task<IActionResult> Run(
@@ -32,6 +33,12 @@ public sealed class CreateShortLinks(ShortLinkService links, ILogger<CreateShort
             : new BulkItemView(index, ApiResults.StatusOf(item.Error!.Code), null, new ApiError(item.Error.Code, item.Error.Message))).ToList();
         var created = items.Count(i => i.Link is not null);
         logger.LogInformation("Bulk create: {Created} of {Count} links created", created, items.Count);
+        var actor = RequestActor.Of(request);
+        foreach (var link in items.Select(i => i.Link).OfType<ShortLinkView>())
+        {
+            await audit.RecordAsync(actor, AuditActions.LinkCreated, AuditSubjectKind.Link, link.Code, link.Url, cancellationToken);
+        }
+
         return new OkObjectResult(new { created, failed = items.Count - created, items });
     }
 }

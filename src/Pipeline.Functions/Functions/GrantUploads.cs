@@ -1,3 +1,4 @@
+using Pipeline.Core.Audit;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
@@ -16,7 +17,7 @@ namespace Pipeline.Functions.Functions;
 /// A route of its own rather than below <c>api/uploads/</c>: the retry function's <c>api/uploads/{*path}</c> takes every
 /// POST there, and the Functions host would hand it whichever it registered first.
 /// </remarks>
-public sealed class GrantUploads(UploadGrantService grants, ILogger<GrantUploads> logger)
+public sealed class GrantUploads(UploadGrantService grants, AuditTrail audit, ILogger<GrantUploads> logger)
 {
     public sealed record Request(string? Section, List<UploadGrantFile?>? Files);
 
@@ -53,6 +54,12 @@ public sealed class GrantUploads(UploadGrantService grants, ILogger<GrantUploads
         var items = await grants.GrantAsync(folder, files, expiresAt, cancellationToken);
         var granted = items.Count(i => i.Url is not null);
         logger.LogInformation("Upload grants: {Granted} of {Count} files in {Section}", granted, items.Count, folder ?? "(no section)");
+        var actor = RequestActor.Of(request);
+        foreach (var item in items.Where(i => i.Url is not null))
+        {
+            await audit.RecordAsync(actor, AuditActions.UploadGranted, AuditSubjectKind.Upload, item.Name!, "from the desk", cancellationToken);
+        }
+
         return new OkObjectResult(new
         {
             expiresAt,

@@ -1,3 +1,4 @@
+using Pipeline.Core.Audit;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
@@ -8,7 +9,7 @@ using Pipeline.Functions.Http;
 namespace Pipeline.Functions.Functions;
 
 /// <summary><c>POST /api/articles/{id}/reject</c>: turns down an article held for review; it never goes live from a later upload.</summary>
-public sealed class RejectArticle(ArticleIngestor publishing, PublicUrls urls)
+public sealed class RejectArticle(ArticleIngestor publishing, PublicUrls urls, AuditTrail audit)
 {
     [Function(nameof(RejectArticle))]
     public async Task<IActionResult> Run(
@@ -17,6 +18,11 @@ public sealed class RejectArticle(ArticleIngestor publishing, PublicUrls urls)
         CancellationToken cancellationToken)
     {
         var outcome = ArticleIds.IsValidExplicit(id) ? await publishing.RejectAsync(id, cancellationToken) : null;
+        if (outcome is { Article: not null, WasHeld: true })
+        {
+            await audit.RecordAsync(RequestActor.Of(request), AuditActions.Rejected, AuditSubjectKind.Article, id, null, cancellationToken);
+        }
+
         return ReviewResults.Of(outcome, id, urls);
     }
 }

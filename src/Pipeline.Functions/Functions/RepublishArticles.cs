@@ -1,3 +1,4 @@
+using Pipeline.Core.Audit;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
@@ -12,7 +13,7 @@ namespace Pipeline.Functions.Functions;
 /// change (after a theme change, or to repair a page) and answers 202 with them; each page is live again once its
 /// <c>renderedVersion</c> is back at its <c>version</c>.
 /// </summary>
-public sealed class RepublishArticles(ArticleRepublisher republisher, PublicUrls urls, ILogger<RepublishArticles> logger)
+public sealed class RepublishArticles(ArticleRepublisher republisher, PublicUrls urls, AuditTrail audit, ILogger<RepublishArticles> logger)
 {
     [Function(nameof(RepublishArticles))]
     public async Task<IActionResult> Run(
@@ -40,6 +41,7 @@ public sealed class RepublishArticles(ArticleRepublisher republisher, PublicUrls
             }
 
             queued = [record];
+            await audit.RecordAsync(RequestActor.Of(request), AuditActions.Republished, AuditSubjectKind.Article, id, null, cancellationToken);
         }
         else
         {

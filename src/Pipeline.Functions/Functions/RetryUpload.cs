@@ -1,3 +1,4 @@
+using Pipeline.Core.Audit;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
@@ -10,7 +11,7 @@ namespace Pipeline.Functions.Functions;
 /// <c>POST /api/uploads/{name}/retry</c>: runs an upload through ingest again now (after a fix, or after the trigger
 /// gave up) and answers with its new status. Upload names may contain folders, hence the catch-all route.
 /// </summary>
-public sealed class RetryUpload(IArticleIngestor ingestor, ArticleQueries queries, PublicUrls urls)
+public sealed class RetryUpload(IArticleIngestor ingestor, ArticleQueries queries, PublicUrls urls, AuditTrail audit)
 {
     private const string Suffix = "/retry";
 
@@ -35,6 +36,7 @@ public sealed class RetryUpload(IArticleIngestor ingestor, ArticleQueries querie
             return ApiResults.Error(StatusCodes.Status404NotFound, "not_found", $"there is no upload named '{name}'");
         }
 
+        await audit.RecordAsync(RequestActor.Of(request), AuditActions.Retried, AuditSubjectKind.Upload, name, result.State.ToString().ToLowerInvariant(), cancellationToken);
         var upload = await queries.GetUploadAsync(name, cancellationToken);
         return new OkObjectResult(UploadResponse.From(upload!.Value.Status, upload.Value.Articles, urls));
     }

@@ -1,3 +1,4 @@
+using Pipeline.Core.Audit;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
@@ -8,7 +9,7 @@ using Pipeline.Functions.Http;
 namespace Pipeline.Functions.Functions;
 
 /// <summary><c>DELETE /api/articles/{id}</c>: takes an article down; its URL then answers 410 with a removal notice.</summary>
-public sealed class UnpublishArticle(ArticleIngestor publishing, PublicUrls urls)
+public sealed class UnpublishArticle(ArticleIngestor publishing, PublicUrls urls, AuditTrail audit)
 {
     [Function(nameof(UnpublishArticle))]
     public async Task<IActionResult> Run(
@@ -17,6 +18,11 @@ public sealed class UnpublishArticle(ArticleIngestor publishing, PublicUrls urls
         CancellationToken cancellationToken)
     {
         var record = ArticleIds.IsValidExplicit(id) ? await publishing.UnpublishAsync(id, cancellationToken) : null;
+        if (record is not null)
+        {
+            await audit.RecordAsync(RequestActor.Of(request), AuditActions.Unpublished, AuditSubjectKind.Article, id, null, cancellationToken);
+        }
+
         return record is null
             ? ApiResults.Error(StatusCodes.Status404NotFound, "not_found", $"no article '{id}'")
             : new OkObjectResult(ArticleResponse.From(record, urls));

@@ -1,3 +1,4 @@
+using Pipeline.Core.Audit;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
@@ -8,7 +9,7 @@ using Pipeline.Functions.Http;
 namespace Pipeline.Functions.Functions;
 
 /// <summary><c>PATCH /api/links/{code}</c>: changes a link's target, title or expiry.</summary>
-public sealed class UpdateShortLink(ShortLinkService links, ILogger<UpdateShortLink> logger)
+public sealed class UpdateShortLink(ShortLinkService links, AuditTrail audit, ILogger<UpdateShortLink> logger)
 {
     [Function(nameof(UpdateShortLink))]
     public async Task<IActionResult> Run(
@@ -26,6 +27,9 @@ public sealed class UpdateShortLink(ShortLinkService links, ILogger<UpdateShortL
         if (result.Succeeded)
         {
             logger.LogInformation("Updated short link {Code}", result.Value!.Code);
+            var changed = string.Join(", ", new[] { ("target", body.Url), ("title", body.Title), ("expiry", body.ExpiresAt?.ToString("O") ?? (body.ClearExpiry ? "none" : null)), ("expired target", body.ExpiredUrl) }
+                .Where(c => c.Item2 is not null).Select(c => $"{c.Item1} {c.Item2}"));
+            await audit.RecordAsync(RequestActor.Of(request), AuditActions.LinkEdited, AuditSubjectKind.Link, result.Value.Code, changed, cancellationToken);
         }
 
         return ApiResults.Ok(result, link => ShortLinkView.From(link, links));
