@@ -67,6 +67,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<IUploadStore, BlobUploadStore>();
         services.AddSingleton<IUploadGrantSigner, BlobUploadGrantSigner>();
         services.AddSingleton<Core.Audit.IAuditLog, TableAuditLog>();
+        services.AddSingleton<PoisonQueues>();
         services.AddSingleton<ISiteStore, BlobSiteStore>();
         services.AddSingleton<ITemplateSource, BlobTemplateSource>();
         services.AddSingleton<IRenderQueue, StorageRenderQueue>();

@@ -104,6 +104,16 @@ public sealed class DeskBrowserTests(AzuriteFixture azurite, ITestOutputHelper o
             await Assertions.Expect(floodCard.Locator(".diff-out")).ToContainTextAsync("Story changed");
             await Assertions.Expect(floodCard.Locator(".diff-out del")).ToContainTextAsync("two");
             await Assertions.Expect(floodCard.Locator(".diff-out ins")).ToContainTextAsync("three");
+            // A render the pipeline gave up on shows under "Given up"; Retry puts it back in line and it leaves the list.
+            var floodId = await floodCard.GetAttributeAsync("data-article");
+            var poison = new Azure.Storage.Queues.QueueClient(azurite.ConnectionString, host.Names.RenderQueue + "-poison",
+                new Azure.Storage.Queues.QueueClientOptions { MessageEncoding = Azure.Storage.Queues.QueueMessageEncoding.Base64 });
+            await poison.CreateIfNotExistsAsync();
+            await poison.SendMessageAsync($$"""{"articleId":"{{floodId}}","version":2}""");
+            await page.GetByRole(AriaRole.Button, new() { Name = "Check again" }).ClickAsync();
+            await page.GetByRole(AriaRole.Button, new() { Name = $"Retry render of article {floodId}" }).ClickAsync();
+            await Assertions.Expect(page.Locator("#notice")).ToContainTextAsync($"Retried the render of article {floodId}");
+            await Assertions.Expect(page.Locator("#poison-empty")).ToBeVisibleAsync();
             await floodCard.ScreenshotAsync(new LocatorScreenshotOptions { Path = Path.Combine(SiteBrowserTests.ScreenshotFolder, "desk-versions.png") });
 
             // Both uploads with their states; the held article with why it was held.

@@ -57,6 +57,8 @@ public sealed class FunctionsMetadataTests
     [InlineData("GrantUploads", "api/upload-grants", "post", "Function")]
     [InlineData("CompareArticleVersions", "api/articles/{id}/diff", "get", "Function")]
     [InlineData("ListAudit", "api/audit", "get", "Function")]
+    [InlineData("ListPoison", "api/poison", "get", "Function")]
+    [InlineData("RetryPoison", "api/poison/{queue}/{id}/retry", "post", "Function")]
     public void HttpFunctions_DeclareTheirRoutes(string name, string route, string method, string authLevel)
     {
         var trigger = Trigger(Function(name));

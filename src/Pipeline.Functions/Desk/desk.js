@@ -59,7 +59,7 @@ async function showWork() {
   $("sign-in").hidden = true;
   $("work").hidden = false;
   $("sign-out").hidden = false;
-  await Promise.all([refresh(), refreshArticles(), refreshLinks(), refreshSections(), refreshAudit()]);
+  await Promise.all([refresh(), refreshArticles(), refreshLinks(), refreshSections(), refreshAudit(), refreshPoison()]);
   if (!timer) timer = setInterval(() => refresh().catch(() => {}), REFRESH_MS);
 }
 
@@ -905,6 +905,46 @@ $("bulk-file").addEventListener("change", (event) => {
     await refreshLinks();
   });
 });
+
+// ---- poison queues ------------------------------------------------------------------------------------------
+
+function poisonWhat(message) {
+  if (message.kind === "render") return `render of ${message.articleIds.length === 1 ? `article ${message.articleIds[0]}` : `${message.articleIds.length} articles: ${message.articleIds.join(", ")}`}`;
+  if (message.kind === "upload") return `upload ${message.upload}`;
+  return message.text;
+}
+
+function poisonRow(queue, message) {
+  const actions = element("td");
+  if (message.kind !== "other") {
+    const retry = element("button", { type: "button", class: "secondary", textContent: "Retry" });
+    retry.setAttribute("aria-label", `Retry ${poisonWhat(message)}`);
+    retry.addEventListener("click", () => guarded(async () => {
+      retry.disabled = true;
+      await api(`/api/poison/${encodeURIComponent(queue)}/${encodeURIComponent(message.id)}/retry`, { method: "POST" });
+      say(`Retried the ${poisonWhat(message)}.`);
+      await Promise.all([refreshPoison(), refresh()]);
+    }));
+    actions.append(retry);
+  }
+  return element("tr", { "data-poison": message.id },
+    element("td", { textContent: queue }),
+    element("td", { class: "name", textContent: poisonWhat(message), dir: "auto" }),
+    element("td", { textContent: message.insertedOn ? when(message.insertedOn) : "" }),
+    element("td", { textContent: String(message.dequeueCount) }),
+    actions);
+}
+
+async function refreshPoison() {
+  const { queues } = await api("/api/poison");
+  const rows = queues.flatMap((q) => q.messages.map((m) => poisonRow(q.name, m)));
+  const table = $("poison");
+  table.tBodies[0].replaceChildren(...rows);
+  table.hidden = rows.length === 0;
+  $("poison-empty").hidden = rows.length > 0;
+}
+
+$("poison-refresh").addEventListener("click", () => guarded(refreshPoison));
 
 // ---- audit --------------------------------------------------------------------------------------------------
 
