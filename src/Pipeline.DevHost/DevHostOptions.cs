@@ -18,6 +18,12 @@ public sealed class DevHostOptions
     /// <summary>Key the management API requires (<c>x-functions-key</c> header or <c>?code=</c>); when empty, one is generated (see <see cref="Http.LocalApiKey"/>).</summary>
     public string? ApiKey { get; set; }
 
+    /// <summary>
+    /// Local only: the desk works without signing in for a browser on this machine (its calls carry a header other
+    /// sites' pages cannot send); scripts and the CLI still need the key. Off by default.
+    /// </summary>
+    public bool OpenDesk { get; set; }
+
     /// <summary>Upload the example articles when the uploads container is empty.</summary>
     public bool SeedExamples { get; set; } = true;
 

@@ -1,23 +1,51 @@
 namespace Pipeline.EndToEnd.Tests;
 
 /// <summary>
-/// A test that drives Debian's Chromium. On a machine without it (a fresh one with only .NET and Node) the test is
-/// reported as skipped with the install command, so the README's <c>dotnet test</c> passes there; CI sets
-/// <c>PIPELINE_REQUIRE_BROWSER=1</c>, and then a missing browser fails the test instead of hiding it.
+/// A test that drives a Chromium-family browser through Playwright, which never downloads one: the browser named by
+/// <c>PIPELINE_BROWSER</c> (any Chromium or Chrome), else the first of Debian's <c>/usr/bin/chromium</c> and the usual
+/// Chrome paths. On a machine without any (a fresh one with only .NET and Node) the test is reported as skipped with
+/// the install command, so the README's <c>dotnet test</c> passes there; under CI (<c>CI=true</c>, or
+/// <c>PIPELINE_REQUIRE_BROWSER=1</c>) a missing browser fails the test instead of hiding it.
 /// </summary>
 public sealed class BrowserFactAttribute : FactAttribute
 {
-    /// <summary>Where the browser tests expect Chromium (Playwright never downloads one).</summary>
-    public const string Chromium = "/usr/bin/chromium";
+    public const string BrowserVariable = "PIPELINE_BROWSER";
 
-    /// <summary>Set to 1 to make a missing browser a failure.</summary>
+    /// <summary>Set to 1 to make a missing browser a failure (CI=true does the same).</summary>
     public const string RequireVariable = "PIPELINE_REQUIRE_BROWSER";
+
+    private static readonly string[] KnownPaths = ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome", "/usr/bin/google-chrome-stable"];
+
+    /// <summary>The browser the tests launch; null when there is none.</summary>
+    public static string? Chromium { get; } = Find();
+
+    /// <summary>The browser to launch; a run that requires one and has none fails here, saying what to install.</summary>
+    public static string Executable => Chromium ?? throw new InvalidOperationException(
+        $"no browser: install one with 'sudo apt-get install -y chromium', or name any Chromium or Chrome in {BrowserVariable}");
+
+    public static bool Required =>
+        Environment.GetEnvironmentVariable(RequireVariable) == "1" ||
+        string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase);
 
     public BrowserFactAttribute()
     {
-        if (!File.Exists(Chromium) && Environment.GetEnvironmentVariable(RequireVariable) != "1")
+        if (Chromium is null && !Required)
         {
-            Skip = $"no browser at {Chromium}: install it with 'apt-get install -y chromium' (set {RequireVariable}=1 to make this a failure)";
+            var named = Environment.GetEnvironmentVariable(BrowserVariable);
+            Skip = string.IsNullOrEmpty(named)
+                ? $"no browser at {string.Join(", ", KnownPaths)}: install one with 'sudo apt-get install -y chromium', or name any Chromium or Chrome in {BrowserVariable}"
+                : $"{BrowserVariable} names '{named}', which is not there";
         }
+    }
+
+    private static string? Find()
+    {
+        var named = Environment.GetEnvironmentVariable(BrowserVariable);
+        if (!string.IsNullOrEmpty(named))
+        {
+            return File.Exists(named) ? named : null;
+        }
+
+        return KnownPaths.FirstOrDefault(File.Exists);
     }
 }

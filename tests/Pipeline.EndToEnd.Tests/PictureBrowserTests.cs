@@ -59,7 +59,7 @@ public sealed class PictureBrowserTests(AzuriteFixture azurite, ITestOutputHelpe
             using var playwright = await Playwright.CreateAsync();
             await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
             {
-                ExecutablePath = BrowserFactAttribute.Chromium,
+                ExecutablePath = BrowserFactAttribute.Executable,
                 Headless = true,
                 Args = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"],
             });

@@ -13,7 +13,7 @@ namespace Pipeline.EndToEnd.Tests;
 [Collection(AzuriteCollection.Name)]
 public sealed class SiteBrowserTests(AzuriteFixture azurite, ITestOutputHelper output)
 {
-    private const string Chromium = BrowserFactAttribute.Chromium;
+    private static string Chromium => BrowserFactAttribute.Executable;
     private static readonly TimeSpan Bound = TimeSpan.FromSeconds(90);
 
     /// <summary>Where the screenshots go: beside the test assembly, in the test output folder.</summary>

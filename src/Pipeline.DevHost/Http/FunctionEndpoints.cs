@@ -16,7 +16,9 @@ public static class FunctionEndpoints
 
     public static void MapFunctionEndpoints(this WebApplication app, int apiPort)
     {
-        var apiKey = app.Services.GetRequiredService<IOptions<DevHostOptions>>().Value.ApiKey;
+        var options = app.Services.GetRequiredService<IOptions<DevHostOptions>>().Value;
+        var apiKey = options.ApiKey;
+        var openDesk = options.OpenDesk;
         if (string.IsNullOrEmpty(apiKey))
         {
             // Never open: an empty key would serve management routes to anyone who can reach the port.
@@ -31,7 +33,7 @@ public static class FunctionEndpoints
             var methods = (trigger.Methods ?? ["GET", "POST"]).Select(m => m.ToUpperInvariant()).ToArray();
             var key = trigger.AuthLevel == AuthorizationLevel.Anonymous ? null : expectedKey;
             var invoke = Compile(function);
-            app.MapMethods(route, methods, context => InvokeAsync(context, invoke, key))
+            app.MapMethods(route, methods, context => InvokeAsync(context, invoke, key, openDesk))
                 .RequireHost($"*:{apiPort}")
                 .WithName(function.Name);
         }
@@ -46,9 +48,12 @@ public static class FunctionEndpoints
         }).RequireHost($"*:{apiPort}");
     }
 
-    private static async Task InvokeAsync(HttpContext context, Func<HttpContext, Task<IActionResult>> invoke, byte[]? expectedKey)
+    /// <summary>The header the desk sends instead of a key when the local host runs with <see cref="DevHostOptions.OpenDesk"/>.</summary>
+    public const string OpenDeskHeader = "x-pipeline-desk";
+
+    private static async Task InvokeAsync(HttpContext context, Func<HttpContext, Task<IActionResult>> invoke, byte[]? expectedKey, bool openDesk)
     {
-        if (expectedKey is not null && !HasKey(context, expectedKey))
+        if (expectedKey is not null && !HasKey(context, expectedKey) && !(openDesk && IsOpenDesk(context)))
         {
             // As the Functions host answers a missing or wrong key: the status alone, no body.
             context.Response.StatusCode = StatusCodes.Status401Unauthorized;
@@ -112,6 +117,22 @@ public static class FunctionEndpoints
 
     private static string RouteOrQueryValue(HttpContext context, string name) =>
         context.Request.RouteValues[name]?.ToString() ?? context.Request.Query[name].ToString();
+
+    /// <summary>
+    /// A call from this machine's desk without a key: from a loopback address, with the desk's header. A page of another
+    /// site in the same browser cannot send that header without a CORS preflight, which the local host never approves,
+    /// so opening the desk does not open the API to every site the developer visits.
+    /// </summary>
+    private static bool IsOpenDesk(HttpContext context)
+    {
+        if (context.Connection.RemoteIpAddress is not { } address || !System.Net.IPAddress.IsLoopback(address) || context.Request.Headers[OpenDeskHeader] != "open")
+        {
+            return false;
+        }
+
+        context.Items[Functions.Http.RequestActor.ItemKey] = new Core.Audit.Actor("local desk (no sign-in)", null, Core.Audit.Actor.KeyKind);
+        return true;
+    }
 
     private static bool HasKey(HttpContext context, byte[] expected)
     {
