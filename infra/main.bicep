@@ -114,6 +114,7 @@ module storage 'app/storage.bicep' = {
     longVersionContainers: longVersionContainers
     logAnalyticsWorkspaceId: monitoring.outputs.logAnalyticsId
     // The desk is served by the function app, at its default host name and at the short-link domain.
+    previewsPrefix: '${contentContainer}/previews/'
     deskOrigins: concat(['https://${functionAppName}.azurewebsites.net'], empty(shortLinkDomain) ? [] : ['https://${shortLinkDomain}'])
   }
 }

@@ -24,6 +24,9 @@ param tables string[]
 @minLength(1)
 param deskOrigins string[]
 
+@description('Where the desk\'s page previews are kept: <content container>/previews/ (BlobPreviewStore.Prefix).')
+param previewsPrefix string
+
 @description('Replication (main.bicep lists what Flex Consumption accepts).')
 param skuName string = 'Standard_LRS'
 
@@ -166,6 +169,30 @@ resource lifecycle 'Microsoft.Storage/storageAccounts/managementPolicies@2025-08
               version: {
                 delete: {
                   daysAfterCreationGreaterThan: versionRetentionDaysLong
+                }
+              }
+            }
+          }
+        }
+        {
+          // The desk's page previews (BlobPreviewStore) are read for 15 minutes; any left are deleted after a day.
+          name: 'delete-stale-previews'
+          enabled: true
+          type: 'Lifecycle'
+          definition: {
+            filters: {
+              blobTypes: ['blockBlob']
+              prefixMatch: ['${previewsPrefix}']
+            }
+            actions: {
+              baseBlob: {
+                delete: {
+                  daysAfterModificationGreaterThan: 1
+                }
+              }
+              version: {
+                delete: {
+                  daysAfterCreationGreaterThan: 1
                 }
               }
             }

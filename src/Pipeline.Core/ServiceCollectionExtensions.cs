@@ -36,6 +36,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<ShortLinkService>();
         services.AddSingleton<Uploads.UploadGrantService>();
         services.AddSingleton<Audit.AuditTrail>();
+        services.AddSingleton<Publishing.ArticlePreviews>();
         services.AddSingleton<CoarseClock>();
         services.AddSingleton<RedirectCache>();
         services.AddSingleton<LookupLimiter>();

@@ -68,6 +68,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<IUploadGrantSigner, BlobUploadGrantSigner>();
         services.AddSingleton<Core.Audit.IAuditLog, TableAuditLog>();
         services.AddSingleton<PoisonQueues>();
+        services.AddSingleton<IPreviewStore, BlobPreviewStore>();
         services.AddSingleton<ISiteStore, BlobSiteStore>();
         services.AddSingleton<ITemplateSource, BlobTemplateSource>();
         services.AddSingleton<IRenderQueue, StorageRenderQueue>();

@@ -157,6 +157,15 @@ public sealed class DeskBrowserTests(AzuriteFixture azurite, ITestOutputHelper o
                 }
             }
 
+            // Before approving, the page as it would be published, in a new tab: the story, with the site's stylesheet
+            // loaded from the site (the preview's policy allows that and no script at all).
+            await card.GetByRole(AriaRole.Button, new() { Name = "Preview the page" }).ClickAsync();
+            var previewTab = await page.Context.RunAndWaitForPageAsync(() => card.Locator(".preview-link a").ClickAsync());
+            await Assertions.Expect(previewTab.Locator("body")).ToContainTextAsync("Harbour pilots returned to work on Friday");
+            Assert.True(await previewTab.EvaluateAsync<bool>("() => [...document.styleSheets].some(s => (s.href || '').startsWith(document.baseURI))"),
+                "the preview loaded the site's stylesheet from the site");
+            await previewTab.CloseAsync();
+
             // Correct the headline and approve: the card leaves the queue and the page goes live with the headline.
             const string Headline = "Gwadar harbour pilots end strike after night-shift deal";
             await card.GetByLabel("Headline").FillAsync(Headline);

@@ -58,6 +58,8 @@ public sealed class FunctionsMetadataTests
     [InlineData("CompareArticleVersions", "api/articles/{id}/diff", "get", "Function")]
     [InlineData("ListAudit", "api/audit", "get", "Function")]
     [InlineData("ListPoison", "api/poison", "get", "Function")]
+    [InlineData("PreviewArticle", "api/articles/{id}/preview", "post", "Function")]
+    [InlineData("ServePreview", "desk/preview/{token}", "get", "Anonymous")]
     [InlineData("RetryPoison", "api/poison/{queue}/{id}/retry", "post", "Function")]
     public void HttpFunctions_DeclareTheirRoutes(string name, string route, string method, string authLevel)
     {

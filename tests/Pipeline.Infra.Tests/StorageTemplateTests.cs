@@ -126,6 +126,17 @@ public sealed class StorageTemplateTests
             withDomain.Get("properties.cors.corsRules")!.AsArray()[0]!["allowedOrigins"]!.AsArray().Select(v => v!.GetValue<string>()));
     }
 
+    [Fact]
+    public void Lifecycle_DeletesThePreviewsTheDeskLeftAfterADay()
+    {
+        var policy = Infra.Template.Single("Microsoft.Storage/storageAccounts/managementPolicies");
+        var rule = policy.Get("properties")!["policy"]!["rules"]!.AsArray().OfType<JsonObject>().Single(r => r["name"]!.GetValue<string>() == "delete-stale-previews");
+
+        Assert.Equal([$"{new StorageOptions().ContentContainer}/{Pipeline.Storage.Blobs.BlobPreviewStore.Prefix}"],
+            rule["definition"]!["filters"]!["prefixMatch"]!.AsArray().Select(p => p!.GetValue<string>()));
+        Assert.Equal(1, rule["definition"]!["actions"]!["baseBlob"]!["delete"]!["daysAfterModificationGreaterThan"]!.GetValue<int>());
+    }
+
     /// <summary>Days after which the lifecycle policy deletes a previous version, by container.</summary>
     private static Dictionary<string, List<int>> VersionExpiry()
     {

@@ -41,9 +41,20 @@ public sealed class PageRenderer
         members.Register<PictureView>();
     }
 
-    public string RenderArticle(SiteTheme theme, ArticleRecord record, ParsedArticle content, Uri shortUrl, ArticleNeighbourhood around)
+    public string RenderArticle(SiteTheme theme, ArticleRecord record, ParsedArticle content, Uri shortUrl, ArticleNeighbourhood around) =>
+        RenderArticle(Site(theme), theme, record, content, shortUrl, around);
+
+    /// <summary>
+    /// The article's page as it would be published, for an editor to look at before approving it: the same template,
+    /// with links resolved against the site (the preview is served from another origin), no neighbours, and
+    /// <paramref name="contentSecurityPolicy"/> in place of the site's.
+    /// </summary>
+    public string RenderPreview(SiteTheme theme, ArticleRecord record, ParsedArticle content, Uri shortUrl, string contentSecurityPolicy) =>
+        RenderArticle(Site(theme) with { ContentSecurityPolicy = contentSecurityPolicy, BaseHref = _options.SiteBaseUrl.ToString() },
+            theme, record, content, shortUrl, ArticleNeighbourhood.None);
+
+    private string RenderArticle(SiteView site, SiteTheme theme, ArticleRecord record, ParsedArticle content, Uri shortUrl, ArticleNeighbourhood around)
     {
-        var site = Site(theme);
         var url = Absolute(record.Path);
         var language = ScriptLanguage.Guess(content.Headline + " " + content.Paragraphs.FirstOrDefault()) ?? _options.SiteLanguage;
         var pictures = Pictures(content);

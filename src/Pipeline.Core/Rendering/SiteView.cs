@@ -25,6 +25,9 @@ public sealed record SiteView
     /// <summary>Absolute address of the share image used when an article has none (Open Graph, Twitter, JSON-LD).</summary>
     public required string CardUrl { get; init; }
 
+    /// <summary>A base address for the page's links; only a preview served from another origin has one.</summary>
+    public string? BaseHref { get; init; }
+
     /// <summary>The content security policy every page carries in a meta element (<see cref="SitePolicy"/>).</summary>
     public string ContentSecurityPolicy { get; init; } = SitePolicy.ContentSecurityPolicy;
 }

@@ -413,6 +413,15 @@ function reviewCard(article) {
     }
   }));
 
+  // The page as it would be published, in a new tab: a preview made now, valid 15 minutes, that runs no script.
+  const preview = element("button", { type: "button", class: "secondary", textContent: "Preview the page" });
+  const previewLink = element("p", { class: "preview-link" });
+  preview.addEventListener("click", () => guarded(async () => {
+    const made = await api(`/api/articles/${encodeURIComponent(id)}/preview`, { method: "POST" });
+    previewLink.replaceChildren(element("a", { href: made.url, target: "_blank", rel: "noopener", textContent: `Open the preview of “${article.headline}”` }),
+      ` (until ${new Date(made.expiresAt).toLocaleTimeString()})`);
+  }));
+
   return element("li", { class: "card", "data-article": id },
     element("h3", { textContent: article.headline, dir: "auto" }),
     element("p", { class: "meta", textContent: `${article.section} · from ${article.sourceBlob} · version ${article.version}` }),
@@ -421,7 +430,8 @@ function reviewCard(article) {
     element("div", { class: "review-grid" },
       element("div", {}, headlineLabel, headline, details),
       read),
-    element("div", { class: "actions" }, approve, reject));
+    element("div", { class: "actions" }, approve, reject, preview),
+    previewLink);
 }
 
 async function refreshReview() {
