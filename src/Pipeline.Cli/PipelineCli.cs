@@ -51,6 +51,10 @@ public static class PipelineCli
                 articles.AddCommand<ArticlesShowCommand>("show")
                     .WithDescription("One article with its URLs, state and version history.")
                     .WithExample("articles", "show", "k3v9x2m4q8w7e5r1");
+                articles.AddCommand<ArticlesDiffCommand>("diff")
+                    .WithDescription("What changed between two versions of an article, word by word.")
+                    .WithExample("articles", "diff", "k3v9x2m4q8w7e5r1")
+                    .WithExample("articles", "diff", "k3v9x2m4q8w7e5r1", "--from", "1", "--to", "3");
                 articles.AddCommand<ArticlesUnpublishCommand>("unpublish")
                     .WithDescription("Take an article down: its page then answers 410 and its short link is archived.")
                     .WithExample("articles", "unpublish", "k3v9x2m4q8w7e5r1");
@@ -98,6 +102,9 @@ public static class PipelineCli
                 .WithDescription("Check a deployment or the local stack end to end: storage, static website, Event Grid, key, and a probe article that must publish.")
                 .WithExample("doctor")
                 .WithExample("doctor", "--account", "stpipelinexyz", "--api", "https://func-pipeline-xyz.azurewebsites.net/", "--json");
+            config.AddCommand<AuditCommand>("audit")
+                .WithDescription("Who uploaded from the desk, approved, rejected, republished, unpublished, retried or changed a link, and when.")
+                .WithExample("audit", "--top", "20");
             config.AddCommand<PoisonCommand>("poison")
                 .WithDescription("What is stuck in the poison queues (peeked, nothing is removed).")
                 .WithExample("poison")

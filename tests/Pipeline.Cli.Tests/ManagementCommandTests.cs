@@ -58,6 +58,14 @@ public sealed class ManagementCommandTests(CliHostFixture fixture)
         Assert.True(unpublish.ExitCode == ExitCodes.Ok, unpublish.ToString());
         Assert.Contains("now says the article was removed (410)", unpublish.Output);
         await WaitForStatusAsync(new Uri(first.GetProperty("url").GetString()!), HttpStatusCode.Gone);
+
+        // The unpublish is in the audit log, by the key; unpublishing made a version with the same words.
+        var audit = await fixture.RunAsync("audit", "--json");
+        var diff = await fixture.RunAsync("articles", "diff", id);
+        Assert.True(audit.ExitCode == ExitCodes.Ok, audit.ToString());
+        Assert.Contains(audit.Json.GetProperty("entries").EnumerateArray(), e => e.GetProperty("action").GetString() == "unpublish" && e.GetProperty("subject").GetString() == id);
+        Assert.True(diff.ExitCode == ExitCodes.Ok, diff.ToString());
+        Assert.Contains("the two versions read the same", diff.Output);
     }
 
     [Fact]

@@ -1,22 +1,36 @@
+using System.Reflection;
+using NCrontab;
 using Pipeline.Core.Publishing;
 using Pipeline.Functions.Functions;
 
 namespace Pipeline.DevHost.Triggers;
 
 /// <summary>
-/// The timer functions, run on their schedules' periods. The WebJobs timer extension that is served here predates the
-/// storage host package and cannot load beside it, so the local host keeps the clock itself. On start it also resumes
-/// uploads the previous run left unfinished, instead of waiting for the first recovery sweep, and every few seconds it
-/// ingests uploads the polling blob trigger has not started on: its container scan can skip blobs committed while it
-/// lists (a large upload finishing during a scan), which Azure's Event Grid trigger does not suffer from.
+/// The timer functions, run at the times their own NCRONTAB schedules (the <c>[TimerTrigger]</c> attribute, six fields
+/// with seconds, in UTC as on Flex Consumption) name, read with NCrontab as the Functions host reads them: the same
+/// wall-clock times as in Azure. The WebJobs timer extension that is served here predates the storage host package and
+/// cannot load beside it, so the local host keeps the clock itself. On start it also resumes uploads the previous run
+/// left unfinished, instead of waiting for the first recovery sweep, and every few seconds it ingests uploads the
+/// polling blob trigger has not started on: its container scan can skip blobs committed while it lists (a large upload
+/// finishing during a scan), which Azure's Event Grid trigger does not suffer from.
 /// </summary>
 public sealed class TimerTriggers(IServiceProvider services, TriggerActivity activity, ILogger<TimerTriggers> logger) : BackgroundService
 {
-    private static readonly (string Name, TimeSpan Period)[] Timers =
-    [
-        (nameof(PublishScheduled), TimeSpan.FromMinutes(1)),       // PublishScheduled.Schedule: second 0 of every minute
-        (nameof(RecoverStalledUploads), TimeSpan.FromMinutes(5)),  // RecoverStalledUploads.Schedule: every fifth minute
-    ];
+    private sealed record Timer(FunctionEntry Function, CrontabSchedule Schedule);
+
+    private static readonly Timer[] Timers = FunctionCatalog.All
+        .Select(f => (Function: f, Attribute: f.Method.GetParameters().Select(p => p.GetCustomAttribute<Microsoft.Azure.Functions.Worker.TimerTriggerAttribute>()).OfType<Microsoft.Azure.Functions.Worker.TimerTriggerAttribute>().FirstOrDefault()))
+        .Where(t => t.Attribute is not null)
+        .Select(t => new Timer(t.Function, Parse(t.Attribute!.Schedule)))
+        .ToArray();
+
+    /// <summary>A schedule as the Functions host reads it: six fields, the first the seconds.</summary>
+    public static CrontabSchedule Parse(string schedule) =>
+        CrontabSchedule.Parse(schedule, new CrontabSchedule.ParseOptions { IncludingSeconds = true });
+
+    /// <summary>When a schedule next fires after <paramref name="after"/> (UTC).</summary>
+    public static DateTimeOffset NextRun(string schedule, DateTimeOffset after) =>
+        new(Parse(schedule).GetNextOccurrence(after.UtcDateTime), TimeSpan.Zero);
 
     /// <summary>How often the local host looks for uploads the blob trigger skipped.</summary>
     private static readonly TimeSpan UnseenSweepPeriod = TimeSpan.FromSeconds(3);
@@ -29,7 +43,7 @@ public sealed class TimerTriggers(IServiceProvider services, TriggerActivity act
     private static readonly TimeSpan UnseenFor = TimeSpan.FromSeconds(5);
 
     /// <summary>The timer functions this class runs.</summary>
-    public static IReadOnlyList<string> Functions { get; } = Timers.Select(t => t.Name).ToList();
+    public static IReadOnlyList<string> Functions { get; } = Timers.Select(t => t.Function.Name).ToList();
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -39,7 +53,7 @@ public sealed class TimerTriggers(IServiceProvider services, TriggerActivity act
             logger.LogInformation("Resumed {Count} uploads left unfinished by the previous run", resumed.Count);
         }
 
-        var loops = Timers.Select(t => LoopAsync(t.Name, t.Period, () => Invoke(t.Name, stoppingToken), stoppingToken)).ToList();
+        var loops = Timers.Select(t => ScheduleAsync(t, stoppingToken)).ToList();
         loops.Add(LoopAsync("unseen upload sweep", UnseenSweepPeriod, async () =>
         {
             if (activity.QuietFor < UnseenFor)
@@ -68,16 +82,29 @@ public sealed class TimerTriggers(IServiceProvider services, TriggerActivity act
         while (await timer.WaitForNextTickAsync(stoppingToken));
     }
 
-    private async Task<int> Invoke(string name, CancellationToken cancellationToken)
+    private async Task ScheduleAsync(Timer timer, CancellationToken stoppingToken)
     {
-        var info = new Microsoft.Azure.Functions.Worker.TimerInfo();
-        var run = name switch
+        while (!stoppingToken.IsCancellationRequested)
         {
-            nameof(PublishScheduled) => ActivatorUtilities.GetServiceOrCreateInstance<PublishScheduled>(services).Run(info, cancellationToken),
-            nameof(RecoverStalledUploads) => ActivatorUtilities.GetServiceOrCreateInstance<RecoverStalledUploads>(services).Run(info, cancellationToken),
-            _ => throw new InvalidOperationException($"no timer function {name}"),
-        };
-        await run;
+            var now = DateTimeOffset.UtcNow;
+            var next = new DateTimeOffset(timer.Schedule.GetNextOccurrence(now.UtcDateTime), TimeSpan.Zero);
+            try
+            {
+                await Task.Delay(next - now, stoppingToken);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+
+            await RunAsync(timer.Function.Name, () => InvokeAsync(timer.Function, stoppingToken));
+        }
+    }
+
+    private async Task<int> InvokeAsync(FunctionEntry function, CancellationToken cancellationToken)
+    {
+        var instance = ActivatorUtilities.GetServiceOrCreateInstance(services, function.Type);
+        await (Task)function.Method.Invoke(instance, [new Microsoft.Azure.Functions.Worker.TimerInfo(), cancellationToken])!;
         return 0;
     }
 
