@@ -37,6 +37,24 @@ public sealed class WorkingMemoryGateTests
     }
 
     [Fact]
+    public async Task EnterAsync_ALargeFileWaiting_IsServedBeforeSmallerOnesThatCameLater()
+    {
+        var gate = Gate(16 * Megabyte);
+        var first = await gate.EnterAsync(10 * Megabyte, CancellationToken.None);
+
+        var large = gate.EnterAsync(12 * Megabyte, CancellationToken.None);
+        var small = gate.EnterAsync(64 * 1024, CancellationToken.None);
+        await Task.Delay(100);
+        // Room for the small one is free, but the large one came first: it is not starved by a stream of small ones.
+        Assert.False(small.IsCompleted);
+
+        first.Dispose();
+        var largeLease = await large.WaitAsync(TimeSpan.FromSeconds(10));
+        (await small.WaitAsync(TimeSpan.FromSeconds(10))).Dispose();
+        largeLease.Dispose();
+    }
+
+    [Fact]
     public async Task EnterAsync_FileLargerThanTheBudget_TakesAllOfItInsteadOfWaitingForever()
     {
         var gate = Gate(4 * Megabyte);
