@@ -260,7 +260,7 @@ public sealed class ArticleIngestor(
     {
         var section = Slug.From(article.Section ?? options.Value.DefaultSection);
         var uploaded = article;
-        for (var attempt = 1; ; attempt++)
+        return await ConflictRetry.RunAsync(async attempt =>
         {
             var existing = surelyNew && attempt == 1 ? null : await articles.GetAsync(id, cancellationToken);
 
@@ -272,20 +272,12 @@ public sealed class ArticleIngestor(
             // An editor's corrections outlive the file: laid over every later upload of the article.
             article = existing?.Corrections is { } corrections ? corrections.ApplyTo(pictured) : pictured;
             var hash = ContentHash.Of(article);
-            try
-            {
-                var record = existing is null
-                    ? await CreateAsync(id, article, section, hash, blobName, position, cancellationToken)
-                    : existing.ContentHash == hash || SameButFolder(existing, article) ? existing
-                    : await UpdateAsync(existing, article, section, hash, blobName, position, cancellationToken);
-                return await CompleteAsync(record, work, cancellationToken, newLink: existing is null);
-            }
-            catch (ConcurrencyException) when (attempt < MaxConcurrencyRetries)
-            {
-                // Another ingest of the same article wrote first; read again and converge on its result.
-                await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(5, 25) * attempt), cancellationToken);
-            }
-        }
+            var record = existing is null
+                ? await CreateAsync(id, article, section, hash, blobName, position, cancellationToken)
+                : existing.ContentHash == hash || SameButFolder(existing, article) ? existing
+                : await UpdateAsync(existing, article, section, hash, blobName, position, cancellationToken);
+            return await CompleteAsync(record, work, cancellationToken, newLink: existing is null);
+        }, MaxConcurrencyRetries, cancellationToken);
     }
 
     /// <summary>The file's first article with the pictures uploaded beside it (see <see cref="PictureFiles"/>).</summary>
@@ -464,7 +456,7 @@ public sealed class ArticleIngestor(
     /// <summary>Publishes a held article whose time has come (used by the scheduler); no-op for anything else.</summary>
     public async Task<ArticleRecord?> PublishDueAsync(string id, CancellationToken cancellationToken)
     {
-        for (var attempt = 1; ; attempt++)
+        return await ConflictRetry.RunAsync(async _ =>
         {
             var record = await articles.GetAsync(id, cancellationToken);
             if (record is null || record.State != ArticleState.Scheduled || record.PublishedAt > clock.GetUtcNow())
@@ -472,24 +464,18 @@ public sealed class ArticleIngestor(
                 return record;
             }
 
-            try
-            {
-                var published = await articles.SaveAsync(WithPage(record with { State = ArticleState.Published, Version = record.Version + 1 }, record.PublishedAt), cancellationToken);
-                published = await CompleteOneAsync(published, cancellationToken);
-                await articles.UnscheduleAsync(id, record.PublishedAt, cancellationToken);
-                logger.LogInformation("Scheduled article {ArticleId} published", id);
-                return published;
-            }
-            catch (ConcurrencyException) when (attempt < MaxConcurrencyRetries)
-            {
-            }
-        }
+            var published = await articles.SaveAsync(WithPage(record with { State = ArticleState.Published, Version = record.Version + 1 }, record.PublishedAt), cancellationToken);
+            published = await CompleteOneAsync(published, cancellationToken);
+            await articles.UnscheduleAsync(id, record.PublishedAt, cancellationToken);
+            logger.LogInformation("Scheduled article {ArticleId} published", id);
+            return published;
+        }, MaxConcurrencyRetries, cancellationToken);
     }
 
     /// <summary>Takes an article down: its URL then says it was removed (410), it leaves every listing, and its short link is archived.</summary>
     public async Task<ArticleRecord?> UnpublishAsync(string id, CancellationToken cancellationToken)
     {
-        for (var attempt = 1; ; attempt++)
+        return await ConflictRetry.RunAsync(async _ =>
         {
             var record = await articles.GetAsync(id, cancellationToken);
             if (record is null || record.State == ArticleState.Removed)
@@ -497,27 +483,21 @@ public sealed class ArticleIngestor(
                 return record;
             }
 
-            try
+            var removed = await articles.SaveAsync(record with { State = ArticleState.Removed, Version = record.Version + 1, UpdatedAt = clock.GetUtcNow() }, cancellationToken);
+            if (record.State == ArticleState.Scheduled)
             {
-                var removed = await articles.SaveAsync(record with { State = ArticleState.Removed, Version = record.Version + 1, UpdatedAt = clock.GetUtcNow() }, cancellationToken);
-                if (record.State == ArticleState.Scheduled)
-                {
-                    await articles.UnscheduleAsync(id, record.PublishedAt, cancellationToken);
-                }
-
-                if (record.HasPage)
-                {
-                    // Readers following the article's short link learn it is gone (410) instead of landing on the notice page.
-                    await links.ArchiveAsync(record.ShortCode, cancellationToken);
-                }
-
-                logger.LogInformation("Article {ArticleId} unpublished", id);
-                return await CompleteOneAsync(removed, cancellationToken);
+                await articles.UnscheduleAsync(id, record.PublishedAt, cancellationToken);
             }
-            catch (ConcurrencyException) when (attempt < MaxConcurrencyRetries)
+
+            if (record.HasPage)
             {
+                // Readers following the article's short link learn it is gone (410) instead of landing on the notice page.
+                await links.ArchiveAsync(record.ShortCode, cancellationToken);
             }
-        }
+
+            logger.LogInformation("Article {ArticleId} unpublished", id);
+            return await CompleteOneAsync(removed, cancellationToken);
+        }, MaxConcurrencyRetries, cancellationToken);
     }
 
     /// <summary>
@@ -526,7 +506,7 @@ public sealed class ArticleIngestor(
     /// </summary>
     public async Task<ReviewOutcome> ApproveAsync(string id, ArticleCorrections corrections, CancellationToken cancellationToken)
     {
-        for (var attempt = 1; ; attempt++)
+        return await ConflictRetry.RunAsync(async _ =>
         {
             var record = await articles.GetAsync(id, cancellationToken);
             if (record is null || record.State != ArticleState.Review)
@@ -540,40 +520,34 @@ public sealed class ArticleIngestor(
             var article = merged.ApplyTo(content);
             var hash = ContentHash.Of(article);
             var now = clock.GetUtcNow();
-            try
+            await articles.SaveContentAsync(id, hash, article, cancellationToken);
+            var slug = article.Headline == record.Headline ? record.Slug : await identity.ClaimSlugAsync(Slug.From(article.Headline), id, cancellationToken);
+            var approved = record with
             {
-                await articles.SaveContentAsync(id, hash, article, cancellationToken);
-                var slug = article.Headline == record.Headline ? record.Slug : await identity.ClaimSlugAsync(Slug.From(article.Headline), id, cancellationToken);
-                var approved = record with
-                {
-                    Headline = article.Headline,
-                    Slug = slug,
-                    Description = Describe(article),
-                    Picture = article.Pictures.FirstOrDefault(),
-                    Byline = article.Byline,
-                    Featured = article.Featured,
-                    Excerpt = Excerpt(article),
-                    ContentHash = hash,
-                    Version = hash == record.ContentHash ? record.Version : record.Version + 1,
-                    State = Intended(article, now, record with { ApprovedAt = now }),
-                    ApprovedAt = now,
-                    Corrections = merged.IsEmpty ? null : merged,
-                };
-                approved = await articles.SaveAsync(PublishIfDue(approved, article, now), cancellationToken, newVersion: approved.Version != record.Version);
-                await articles.ReleaseFromReviewAsync(record, cancellationToken);
-                logger.LogInformation("Article {ArticleId} approved in review ({State})", id, approved.State);
-                return new ReviewOutcome(await CompleteOneAsync(approved, cancellationToken), WasHeld: true);
-            }
-            catch (ConcurrencyException) when (attempt < MaxConcurrencyRetries)
-            {
-            }
-        }
+                Headline = article.Headline,
+                Slug = slug,
+                Description = Describe(article),
+                Picture = article.Pictures.FirstOrDefault(),
+                Byline = article.Byline,
+                Featured = article.Featured,
+                Excerpt = Excerpt(article),
+                ContentHash = hash,
+                Version = hash == record.ContentHash ? record.Version : record.Version + 1,
+                State = Intended(article, now, record with { ApprovedAt = now }),
+                ApprovedAt = now,
+                Corrections = merged.IsEmpty ? null : merged,
+            };
+            approved = await articles.SaveAsync(PublishIfDue(approved, article, now), cancellationToken, newVersion: approved.Version != record.Version);
+            await articles.ReleaseFromReviewAsync(record, cancellationToken);
+            logger.LogInformation("Article {ArticleId} approved in review ({State})", id, approved.State);
+            return new ReviewOutcome(await CompleteOneAsync(approved, cancellationToken), WasHeld: true);
+        }, MaxConcurrencyRetries, cancellationToken);
     }
 
     /// <summary>Turns down an article held for review: it stays stored, off the site, and a later upload of it does not bring it back.</summary>
     public async Task<ReviewOutcome> RejectAsync(string id, CancellationToken cancellationToken)
     {
-        for (var attempt = 1; ; attempt++)
+        return await ConflictRetry.RunAsync(async _ =>
         {
             var record = await articles.GetAsync(id, cancellationToken);
             if (record is null || record.State != ArticleState.Review)
@@ -581,17 +555,11 @@ public sealed class ArticleIngestor(
                 return new ReviewOutcome(record, WasHeld: false);
             }
 
-            try
-            {
-                var rejected = await articles.SaveAsync(record with { State = ArticleState.Rejected }, cancellationToken, newVersion: false);
-                await articles.ReleaseFromReviewAsync(record, cancellationToken);
-                logger.LogInformation("Article {ArticleId} rejected in review", id);
-                return new ReviewOutcome(rejected, WasHeld: true);
-            }
-            catch (ConcurrencyException) when (attempt < MaxConcurrencyRetries)
-            {
-            }
-        }
+            var rejected = await articles.SaveAsync(record with { State = ArticleState.Rejected }, cancellationToken, newVersion: false);
+            await articles.ReleaseFromReviewAsync(record, cancellationToken);
+            logger.LogInformation("Article {ArticleId} rejected in review", id);
+            return new ReviewOutcome(rejected, WasHeld: true);
+        }, MaxConcurrencyRetries, cancellationToken);
     }
 
     /// <summary>Records that the runtime stopped retrying an upload: it is failed, and the reason says how to try again.</summary>

@@ -21,7 +21,7 @@ public sealed class ArticleRepublisher(IArticleStore articles, ArticleQueries qu
             return null;
         }
 
-        for (var attempt = 1; ; attempt++)
+        return await ConflictRetry.RunAsync(async _ =>
         {
             var record = await articles.GetAsync(id, cancellationToken);
             if (record is null)
@@ -29,23 +29,17 @@ public sealed class ArticleRepublisher(IArticleStore articles, ArticleQueries qu
                 return null;
             }
 
-            try
+            // Only a fully rendered article is reset: one with a render pending keeps the version readers see, which
+            // the renderer compares against (tags the live page had), and its queued render does the work. A conflict
+            // (ingest or a render wrote the record meanwhile) reads it again.
+            if (record.RenderedVersion >= record.Version)
             {
-                // Only a fully rendered article is reset: one with a render pending keeps the version readers see,
-                // which the renderer compares against (tags the live page had), and its queued render does the work.
-                if (record.RenderedVersion >= record.Version)
-                {
-                    record = await articles.SaveAsync(record with { RenderedVersion = 0 }, cancellationToken, newVersion: false);
-                }
+                record = await articles.SaveAsync(record with { RenderedVersion = 0 }, cancellationToken, newVersion: false);
+            }
 
-                await renderQueue.EnqueueAsync(new RenderRequest(record.Id, record.Version), cancellationToken);
-                return record;
-            }
-            catch (ConcurrencyException) when (attempt < MaxConcurrencyRetries)
-            {
-                // Ingest or a render wrote the record meanwhile: read it again.
-            }
-        }
+            await renderQueue.EnqueueAsync(new RenderRequest(record.Id, record.Version), cancellationToken);
+            return record;
+        }, MaxConcurrencyRetries, cancellationToken);
     }
 
     /// <summary>Queues the render of every published article, or of one section's; returns the articles queued.</summary>

@@ -479,27 +479,18 @@ public sealed class SitePublisher(
     private Task<IReadOnlyList<ArticleSummary>> ReadAsync(ArticleListing listing, int max, CancellationToken cancellationToken, Func<ArticleSummary, bool>? keep = null) =>
         articles.ReadListingAsync(listing, max, cancellationToken, keep);
 
-    private async Task MarkRenderedAsync(ArticleRecord rendered, CancellationToken cancellationToken)
-    {
-        var record = rendered;
-        for (var attempt = 1; ; attempt++)
+    private Task MarkRenderedAsync(ArticleRecord rendered, CancellationToken cancellationToken) =>
+        ConflictRetry.RunAsync(async attempt =>
         {
-            if (record.RenderedVersion >= rendered.Version)
-            {
-                return;
-            }
-
-            try
+            // After a conflict, the record as stored now: another render may have marked it already.
+            var record = attempt == 1 ? rendered : await articles.GetAsync(rendered.Id, cancellationToken) ?? rendered;
+            if (record.RenderedVersion < rendered.Version)
             {
                 await articles.SaveAsync(record with { RenderedVersion = rendered.Version, RenderedFrom = rendered.ReadAt }, cancellationToken, newVersion: false);
-                return;
             }
-            catch (ConcurrencyException) when (attempt < MaxConcurrencyRetries)
-            {
-                record = await articles.GetAsync(rendered.Id, cancellationToken) ?? rendered;
-            }
-        }
-    }
+
+            return true;
+        }, MaxConcurrencyRetries, cancellationToken);
 
     private sealed record LiveState(string Headline, IReadOnlyList<string> Tags);
 

@@ -107,7 +107,7 @@ internal sealed class TableShortLinkStore(StorageClients clients) : IShortLinkSt
     {
         var partition = Key(delta.Code);
         var row = ClickEntity.RowFor(delta.Day);
-        for (var attempt = 0; attempt < MaxMergeAttempts; attempt++)
+        await ConflictRetry.RunAsync(async _ =>
         {
             var stored = await clients.ShortLinks.GetEntityIfExistsAsync<ClickEntity>(partition, row, cancellationToken: cancellationToken);
             try
@@ -125,16 +125,14 @@ internal sealed class TableShortLinkStore(StorageClients clients) : IShortLinkSt
                     await clients.ShortLinks.UpdateEntityAsync(entity, entity.ETag, TableUpdateMode.Replace, cancellationToken);
                 }
 
-                return;
+                return true;
             }
             catch (RequestFailedException ex) when (ex.Status is 409 or 412)
             {
                 // Another instance added to this day in between: read its sum and add ours to that.
-                await Task.Delay(Random.Shared.Next(2, 10 + attempt * 10), cancellationToken);
+                throw new ConcurrencyException($"clicks of {delta.Code} on {delta.Day} could not be merged after {MaxMergeAttempts} attempts", ex);
             }
-        }
-
-        throw new ConcurrencyException($"clicks of {delta.Code} on {delta.Day} could not be merged after {MaxMergeAttempts} attempts");
+        }, MaxMergeAttempts, cancellationToken);
     }
 
     public async Task<ClickTotals> GetClicksAsync(string code, CancellationToken cancellationToken)
