@@ -16,6 +16,9 @@ public sealed class AzuriteFixture : IAsyncLifetime
 
     private AzuriteProcess? _azurite;
 
+    /// <summary>The emulator's process id when the fixture started it; null when it reuses one.</summary>
+    public int? ProcessId => _azurite?.ProcessId;
+
     public string ConnectionString => _azurite?.Endpoints.ConnectionString ?? throw new InvalidOperationException("Azurite is not started");
 
     public async Task InitializeAsync()

@@ -23,6 +23,9 @@ public sealed class AzuriteProcess : IAsyncDisposable
     /// <summary>True when this object started Azurite (and will stop it).</summary>
     public bool Owned => _process is not null;
 
+    /// <summary>The emulator's process id when this instance started it (benchmarks read its CPU time).</summary>
+    public int? ProcessId => _process is { HasExited: false } process ? process.Id : null;
+
     /// <summary>Uses Azurite if it already listens on <paramref name="endpoints"/>; otherwise starts it.</summary>
     /// <param name="location">Folder for Azurite's data; null keeps everything in memory.</param>
     public static async Task<AzuriteProcess> EnsureRunningAsync(

@@ -15,10 +15,7 @@ public static class ProcessCpu
                     continue;
                 }
 
-                // Fields 14 and 15 of /proc/<pid>/stat are user and system time in clock ticks; the command name before them may hold spaces.
-                var stat = File.ReadAllText(Path.Combine(dir, "stat"));
-                var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
-                ticks += long.Parse(fields[11]) + long.Parse(fields[12]);
+                ticks += Ticks(Path.Combine(dir, "stat"));
             }
             catch (IOException)
             {
@@ -27,5 +24,18 @@ public static class ProcessCpu
         }
 
         return TimeSpan.FromSeconds(ticks / 100.0);
+    }
+
+    /// <summary>CPU time used so far by one process: what it spent, where waits summed across parallel workers would count one wait many times.</summary>
+    public static TimeSpan Of(int pid) => TimeSpan.FromSeconds(Ticks($"/proc/{pid}/stat") / 100.0);
+
+    public static TimeSpan Own() => System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime;
+
+    // Fields 14 and 15 of /proc/<pid>/stat are user and system time in clock ticks; the command name before them may hold spaces.
+    private static long Ticks(string statPath)
+    {
+        var stat = File.ReadAllText(statPath);
+        var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+        return long.Parse(fields[11]) + long.Parse(fields[12]);
     }
 }
