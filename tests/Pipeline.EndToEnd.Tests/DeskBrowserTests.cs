@@ -307,6 +307,22 @@ public sealed class DeskBrowserTests(AzuriteFixture azurite, ITestOutputHelper o
         Assert.Contains("frame-ancestors 'none'", index.Headers.GetValues("Content-Security-Policy").Single());
         Assert.Equal("text/javascript; charset=utf-8", script.Content.Headers.ContentType!.ToString());
         Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+
+        // Upload addresses only for a key holder; the address names the one blob asked for, in the chosen section.
+        const string Body = """{"section":"world","files":[{"name":"story.txt","size":100}]}""";
+        var anonymous = await http.PostAsync("api/upload-grants", new StringContent(Body, System.Text.Encoding.UTF8, "application/json"));
+        Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
+        var granted = await http.SendAsync(new HttpRequestMessage(HttpMethod.Post, "api/upload-grants")
+        {
+            Content = new StringContent(Body, System.Text.Encoding.UTF8, "application/json"),
+            Headers = { { "x-functions-key", host.ApiKey } },
+        });
+        Assert.Equal(HttpStatusCode.OK, granted.StatusCode);
+        var item = JsonDocument.Parse(await granted.Content.ReadAsStringAsync()).RootElement.GetProperty("items")[0];
+        Assert.Equal("world/story.txt", item.GetProperty("name").GetString());
+        Assert.EndsWith($"/{host.Names.UploadsContainer}/world/story.txt", new Uri(item.GetProperty("url").GetString()!).AbsolutePath, StringComparison.Ordinal);
+        // The desk's policy lets the page reach the storage account's blob endpoint, and nothing else off its origin.
+        Assert.Contains($"connect-src 'self' {new Uri(item.GetProperty("url").GetString()!).GetLeftPart(UriPartial.Authority)};", index.Headers.GetValues("Content-Security-Policy").Single());
     }
 
     [BrowserFact]
