@@ -50,6 +50,15 @@ public sealed class DoctorCommandTests(CliHostFixture fixture)
     [Fact]
     public async Task Doctor_SiteWithout404Page_FailsTheStaticWebsiteStepWithTheFix()
     {
+        // A rebuild still queued by an earlier test (its probe made a section appear, then empty) would write the page
+        // back while this one runs: wait until the local host has nothing left to render.
+        var renders = new Azure.Storage.Queues.QueueClient(fixture.ConnectionString, fixture.Host.Names.RenderQueue);
+        for (var (quiet, looked) = (0, 0); quiet < 3 && looked < 120; looked++)
+        {
+            await Task.Delay(500);
+            quiet = (await renders.GetPropertiesAsync()).Value.ApproximateMessagesCount == 0 ? quiet + 1 : 0;
+        }
+
         var page = Container(fixture.Host.Names.SiteContainer).GetBlobClient("404.html");
         var saved = (await page.DownloadContentAsync()).Value;
         await page.DeleteAsync();

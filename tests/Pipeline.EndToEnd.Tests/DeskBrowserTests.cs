@@ -59,6 +59,7 @@ public sealed class DeskBrowserTests(AzuriteFixture azurite, ITestOutputHelper o
             await page.GetByLabel("Management key").FillAsync("not-the-key");
             await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
             await Assertions.Expect(page.Locator("#notice")).ToContainTextAsync("refused");
+            await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
             // The browser reports the refused calls (401) as console errors; they are what this step is about.
             Assert.True(errors.All(e => e.Contains("401", StringComparison.Ordinal)), "console errors besides the refused key:\n" + string.Join("\n", errors));
             errors.Clear();

@@ -1003,7 +1003,11 @@ $("sign-in-form").addEventListener("submit", (event) => {
   sessionStorage.setItem(KEY, $("key").value.trim());
   $("key").value = "";
   say("");
-  guarded(showWork);
+  // One call tries the key before the desk loads everything with it: a wrong key is one refusal, not one per list.
+  guarded(async () => {
+    await api("/api/review?top=1");
+    await showWork();
+  });
 });
 $("sign-out").addEventListener("click", () => showSignIn(""));
 
