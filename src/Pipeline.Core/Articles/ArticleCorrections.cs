@@ -17,6 +17,14 @@ public sealed record ArticleCorrections
 
     public bool IsEmpty => Headline is null && Summary is null && Caption is null && Credit is null && Byline is null;
 
+    /// <summary>The fields corrected, for the audit trail: <c>corrected: headline, byline</c>, or null for none.</summary>
+    public string? Describe()
+    {
+        var fields = new (string Name, bool Given)[] { ("headline", Headline is not null), ("summary", Summary is not null), ("caption", Caption is not null), ("credit", Credit is not null), ("byline", Byline is not null) }
+            .Where(f => f.Given).Select(f => f.Name).ToList();
+        return fields.Count > 0 ? "corrected: " + string.Join(", ", fields) : null;
+    }
+
     /// <summary>These corrections over <paramref name="earlier"/> ones: a field given now wins.</summary>
     public ArticleCorrections Over(ArticleCorrections? earlier) => earlier is null ? this : new()
     {

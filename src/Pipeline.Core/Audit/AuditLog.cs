@@ -65,6 +65,19 @@ public sealed partial class AuditTrail(IAuditLog log, TimeProvider clock, Micros
         }
     }
 
+    /// <summary>One action done to many subjects at once (a bulk create, a folder upload): the entries written side by side.</summary>
+    public Task RecordAllAsync(Actor actor, string action, AuditSubjectKind kind, IEnumerable<(string Subject, string? Detail)> subjects, CancellationToken cancellationToken) =>
+        Task.WhenAll(subjects.Select(s => RecordAsync(actor, action, kind, s.Subject, s.Detail, cancellationToken)));
+
+    /// <summary>An article's history: its own entries and those of the upload it came from (who uploaded it, retries), newest first.</summary>
+    public async Task<IReadOnlyList<AuditEntry>> ArticleHistoryAsync(string id, string sourceBlob, int top, CancellationToken cancellationToken)
+    {
+        var both = await Task.WhenAll(
+            log.ForSubjectAsync(AuditSubjectKind.Article, id, top, cancellationToken),
+            log.ForSubjectAsync(AuditSubjectKind.Upload, sourceBlob, top, cancellationToken));
+        return both.SelectMany(entries => entries).OrderByDescending(e => e.At).Take(top).ToList();
+    }
+
     [Microsoft.Extensions.Logging.LoggerMessage(Level = Microsoft.Extensions.Logging.LogLevel.Error, Message = "Audit entry not stored: {Actor} {Action} {Kind} {Subject}")]
     private partial void LogNotRecorded(Exception ex, string actor, string action, AuditSubjectKind kind, string subject);
 }

@@ -21,6 +21,13 @@ public sealed class ArticleQueries(IArticleStore articles, IUploadStatusStore st
         return (status, records.OfType<ArticleRecord>().ToList());
     }
 
+    /// <summary>Several uploads by name, read side by side; those not seen yet are left out.</summary>
+    public async Task<IReadOnlyList<(UploadStatus Status, IReadOnlyList<ArticleRecord> Articles)>> GetUploadsAsync(IEnumerable<string> names, CancellationToken cancellationToken)
+    {
+        var found = await Task.WhenAll(names.Select(name => GetUploadAsync(name, cancellationToken)));
+        return found.Where(f => f is not null).Select(f => f!.Value).ToList();
+    }
+
     /// <summary>
     /// The <paramref name="top"/> most recently updated uploads, newest first. The status table has one row per upload
     /// ever seen and no time index, so this reads every row: fine for a desk's uploads, and only operators ask.

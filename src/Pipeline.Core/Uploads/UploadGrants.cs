@@ -16,6 +16,12 @@ public sealed record UploadGrantFile(string? Name, long? Size);
 /// <summary>The answer for one file: the upload name it becomes and the address to write it to, or why it may not be uploaded.</summary>
 public sealed record UploadGrantItem(int Index, string? Name, Uri? Url, string? ErrorCode, string? Error);
 
+/// <summary>The answer to one request: when the addresses expire and each file's item; or why the whole request was refused.</summary>
+public sealed record UploadGrantBatch(DateTimeOffset ExpiresAt, IReadOnlyList<UploadGrantItem> Items)
+{
+    public int Granted => Items.Count(i => i.Url is not null);
+}
+
 /// <summary>
 /// Lets an editor's browser write uploads straight to the uploads container, so that large files never pass through
 /// the function app: for each file a name in the chosen section and an address signed for that one name, valid for
@@ -35,6 +41,32 @@ public sealed class UploadGrantService(IUploadGrantSigner signer, IOptions<Pipel
     public const string TooLarge = "too_large";
 
     public DateTimeOffset ExpiryFromNow() => clock.GetUtcNow() + Lifetime;
+
+    /// <summary>
+    /// A request as the API receives it: at least one and at most <see cref="MaxFiles"/> files, into a section that has
+    /// letters or digits. Null batch with a code and reason when the request as a whole is refused.
+    /// </summary>
+    public async Task<(UploadGrantBatch? Batch, string? Code, string? Error)> RequestAsync(string? section, IReadOnlyList<UploadGrantFile?>? files, CancellationToken cancellationToken)
+    {
+        if (files is not { Count: > 0 })
+        {
+            return (null, "invalid_body", "name at least one file in 'files'");
+        }
+
+        if (files.Count > MaxFiles)
+        {
+            return (null, "too_many", $"{files.Count} files at once; send at most {MaxFiles} a call");
+        }
+
+        var (folder, invalidSection) = FolderOf(section);
+        if (invalidSection is not null)
+        {
+            return (null, InvalidSection, invalidSection);
+        }
+
+        var expiresAt = ExpiryFromNow();
+        return (new UploadGrantBatch(expiresAt, await GrantAsync(folder, files, expiresAt, cancellationToken)), null, null);
+    }
 
     /// <summary>The folder an editor's section becomes (its slug), or null with the reason when it has none.</summary>
     public static (string? Folder, string? Error) FolderOf(string? section)

@@ -35,10 +35,7 @@ public sealed class ApproveArticle(ArticleIngestor publishing, PublicUrls urls, 
         var outcome = ArticleIds.IsValidExplicit(id) ? await publishing.ApproveAsync(id, corrections, cancellationToken) : null;
         if (outcome is { Article: not null, WasHeld: true })
         {
-            var changed = string.Join(", ", new[] { ("headline", body?.Headline), ("summary", body?.Summary is null ? null : "…"), ("caption", body?.Caption), ("credit", body?.Credit), ("byline", body?.Byline) }
-                .Where(c => c.Item2 is not null).Select(c => c.Item1));
-            await audit.RecordAsync(RequestActor.Of(request), AuditActions.Approved, AuditSubjectKind.Article, id,
-                changed.Length > 0 ? $"corrected: {changed}" : null, cancellationToken);
+            await audit.RecordAsync(RequestActor.Of(request), AuditActions.Approved, AuditSubjectKind.Article, id, corrections.Describe(), cancellationToken);
         }
 
         return ReviewResults.Of(outcome, id, urls);

@@ -33,12 +33,8 @@ public sealed class CreateShortLinks(ShortLinkService links, AuditTrail audit, I
             : new BulkItemView(index, ApiResults.StatusOf(item.Error!.Code), null, new ApiError(item.Error.Code, item.Error.Message))).ToList();
         var created = items.Count(i => i.Link is not null);
         logger.LogInformation("Bulk create: {Created} of {Count} links created", created, items.Count);
-        var actor = RequestActor.Of(request);
-        foreach (var link in items.Select(i => i.Link).OfType<ShortLinkView>())
-        {
-            await audit.RecordAsync(actor, AuditActions.LinkCreated, AuditSubjectKind.Link, link.Code, link.Url, cancellationToken);
-        }
-
+        await audit.RecordAllAsync(RequestActor.Of(request), AuditActions.LinkCreated, AuditSubjectKind.Link,
+            items.Select(i => i.Link).OfType<ShortLinkView>().Select(l => (l.Code, (string?)l.Url)), cancellationToken);
         return new OkObjectResult(new { created, failed = items.Count - created, items });
     }
 }

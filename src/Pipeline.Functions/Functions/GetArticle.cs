@@ -7,7 +7,7 @@ using Pipeline.Functions.Http;
 namespace Pipeline.Functions.Functions;
 
 /// <summary><c>GET /api/articles/{id}</c>: one article with its content, version history and who did what to it.</summary>
-public sealed class GetArticle(ArticleQueries queries, PublicUrls urls, Core.Audit.IAuditLog audit)
+public sealed class GetArticle(ArticleQueries queries, PublicUrls urls, Core.Audit.AuditTrail audit)
 {
     [Function(nameof(GetArticle))]
     public async Task<IActionResult> Run(
@@ -21,11 +21,7 @@ public sealed class GetArticle(ArticleQueries queries, PublicUrls urls, Core.Aud
             return ApiResults.Error(StatusCodes.Status404NotFound, "not_found", $"no article '{id}'");
         }
 
-        // The article's own entries and those of the upload it came from (who uploaded it from the desk, retries).
-        var history = (await Task.WhenAll(
-                audit.ForSubjectAsync(Core.Audit.AuditSubjectKind.Article, id, 50, cancellationToken),
-                audit.ForSubjectAsync(Core.Audit.AuditSubjectKind.Upload, article.Record.SourceBlob, 50, cancellationToken)))
-            .SelectMany(entries => entries).OrderByDescending(e => e.At).ToList();
+        var history = await audit.ArticleHistoryAsync(id, article.Record.SourceBlob, 50, cancellationToken);
         return new OkObjectResult(new
         {
             article = ArticleResponse.From(article.Record, urls),

@@ -64,11 +64,12 @@ public sealed class GetUploadStatus(ArticleQueries queries, PublicUrls urls)
             return ApiResults.Error(StatusCodes.Status400BadRequest, "invalid_query", $"name between 1 and {MaxNames} uploads with 'upload'");
         }
 
-        var found = await Task.WhenAll(names.Select(name => queries.GetUploadAsync(name, cancellationToken)));
+        var found = await queries.GetUploadsAsync(names, cancellationToken);
+        var seen = found.Select(f => f.Status.Name).ToHashSet(StringComparer.Ordinal);
         return new OkObjectResult(new
         {
-            uploads = found.Where(f => f is not null).Select(f => UploadResponse.From(f!.Value.Status, f.Value.Articles, urls)),
-            missing = names.Where((_, i) => found[i] is null),
+            uploads = found.Select(f => UploadResponse.From(f.Status, f.Articles, urls)),
+            missing = names.Where(n => !seen.Contains(n)),
         });
     }
 }

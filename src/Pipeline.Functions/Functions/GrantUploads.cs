@@ -34,37 +34,21 @@ public sealed class GrantUploads(UploadGrantService grants, AuditTrail audit, IL
             return error!;
         }
 
-        if (body.Files is not { Count: > 0 } files)
+        var (batch, code, refused) = await grants.RequestAsync(body.Section, body.Files, cancellationToken);
+        if (batch is null)
         {
-            return ApiResults.Error(StatusCodes.Status400BadRequest, "invalid_body", "name at least one file in 'files'");
+            return ApiResults.Error(StatusCodes.Status400BadRequest, code!, refused!);
         }
 
-        if (files.Count > UploadGrantService.MaxFiles)
-        {
-            return ApiResults.Error(StatusCodes.Status400BadRequest, "too_many", $"{files.Count} files at once; send at most {UploadGrantService.MaxFiles} a call");
-        }
-
-        var (folder, invalidSection) = UploadGrantService.FolderOf(body.Section);
-        if (invalidSection is not null)
-        {
-            return ApiResults.Error(StatusCodes.Status400BadRequest, UploadGrantService.InvalidSection, invalidSection);
-        }
-
-        var expiresAt = grants.ExpiryFromNow();
-        var items = await grants.GrantAsync(folder, files, expiresAt, cancellationToken);
-        var granted = items.Count(i => i.Url is not null);
-        logger.LogInformation("Upload grants: {Granted} of {Count} files in {Section}", granted, items.Count, folder ?? "(no section)");
-        var actor = RequestActor.Of(request);
-        foreach (var item in items.Where(i => i.Url is not null))
-        {
-            await audit.RecordAsync(actor, AuditActions.UploadGranted, AuditSubjectKind.Upload, item.Name!, "from the desk", cancellationToken);
-        }
-
+        var items = batch.Items;
+        logger.LogInformation("Upload grants: {Granted} of {Count} files", batch.Granted, items.Count);
+        await audit.RecordAllAsync(RequestActor.Of(request), AuditActions.UploadGranted, AuditSubjectKind.Upload,
+            items.Where(i => i.Url is not null).Select(i => (i.Name!, (string?)"from the desk")), cancellationToken);
         return new OkObjectResult(new
         {
-            expiresAt,
-            granted,
-            refused = items.Count - granted,
+            expiresAt = batch.ExpiresAt,
+            granted = batch.Granted,
+            refused = items.Count - batch.Granted,
             // What the browser sends with each PUT; the storage account's CORS rules allow exactly these.
             headers = new Dictionary<string, string> { ["x-ms-blob-type"] = "BlockBlob" },
             items = items.Select(i => new Item(i.Index, i.Name, i.Url, i.ErrorCode is null ? null : new ApiError(i.ErrorCode, i.Error!))),

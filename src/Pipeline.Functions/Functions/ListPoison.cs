@@ -48,10 +48,7 @@ public sealed class RetryPoison(PoisonQueues poison, AuditTrail audit)
             await audit.RecordAsync(actor, AuditActions.Retried, AuditSubjectKind.Upload, upload, "from the poison queue", cancellationToken);
         }
 
-        foreach (var article in retried.ArticleIds)
-        {
-            await audit.RecordAsync(actor, AuditActions.Republished, AuditSubjectKind.Article, article, "from the poison queue", cancellationToken);
-        }
+        await audit.RecordAllAsync(actor, AuditActions.Republished, AuditSubjectKind.Article, retried.ArticleIds.Select(a => (a, (string?)"from the poison queue")), cancellationToken);
 
         return new OkObjectResult(new { retried });
     }

@@ -27,9 +27,7 @@ public sealed class UpdateShortLink(ShortLinkService links, AuditTrail audit, IL
         if (result.Succeeded)
         {
             logger.LogInformation("Updated short link {Code}", result.Value!.Code);
-            var changed = string.Join(", ", new[] { ("target", body.Url), ("title", body.Title), ("expiry", body.ExpiresAt?.ToString("O") ?? (body.ClearExpiry ? "none" : null)), ("expired target", body.ExpiredUrl) }
-                .Where(c => c.Item2 is not null).Select(c => $"{c.Item1} {c.Item2}"));
-            await audit.RecordAsync(RequestActor.Of(request), AuditActions.LinkEdited, AuditSubjectKind.Link, result.Value.Code, changed, cancellationToken);
+            await audit.RecordAsync(RequestActor.Of(request), AuditActions.LinkEdited, AuditSubjectKind.Link, result.Value.Code, body.Describe(), cancellationToken);
         }
 
         return ApiResults.Ok(result, link => ShortLinkView.From(link, links));
