@@ -1,7 +1,6 @@
 using System.Text.Json;
-using Azure;
-using Azure.Storage.Queues;
 using Pipeline.Cli.Output;
+using Pipeline.Storage.Queues;
 using Spectre.Console;
 
 namespace Pipeline.Cli.Commands;
@@ -13,24 +12,23 @@ namespace Pipeline.Cli.Commands;
 public sealed class PoisonCommand(IAnsiConsole console, CliEnvironment environment, HttpClient http)
     : PipelineCommand<PipelineSettings>(console, environment, http)
 {
-    /// <summary>The most one peek returns.</summary>
-    private const int PeekLimit = 32;
-
-    private const int MaxShownLength = 160;
-
     protected override async Task<int> RunAsync(CommandScope scope, CancellationToken cancellationToken)
     {
         var (_, _, storage, output) = scope;
         var clients = storage.Clients;
-        var queues = new List<PoisonQueue>();
+        var queues = new List<PoisonQueueView>();
         foreach (var queue in new[] { clients.RenderPoisonQueue, clients.UploadPoisonQueue })
         {
-            queues.Add(await PeekAsync(queue, cancellationToken));
+            queues.Add(await PoisonQueues.PeekAsync(queue, cancellationToken));
         }
 
         if (output.IsJson)
         {
-            output.WriteJson(new { queues });
+            output.WriteJson(new
+            {
+                queues = queues.Select(q => new PoisonQueue(q.Name, q.ApproximateCount,
+                    q.Messages.Select(m => new PoisonQueueMessage(m.Id, m.InsertedOn, m.DequeueCount, BodyOf(m.Body))).ToList())),
+            });
             return ExitCodes.Ok;
         }
 
@@ -48,7 +46,7 @@ public sealed class PoisonCommand(IAnsiConsole console, CliEnvironment environme
             var table = new Table().AddColumns("Inserted", "Tries", "What", "Next step");
             foreach (var message in queue.Messages)
             {
-                var (what, next) = Describe(message.Body);
+                var (what, next) = Describe(message);
                 table.AddRow(
                     new Text(message.InsertedOn?.ToLocalTime().ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty),
                     new Text(message.DequeueCount.ToString(System.Globalization.CultureInfo.InvariantCulture)),
@@ -60,22 +58,6 @@ public sealed class PoisonCommand(IAnsiConsole console, CliEnvironment environme
         }
 
         return ExitCodes.Ok;
-    }
-
-    private static async Task<PoisonQueue> PeekAsync(QueueClient queue, CancellationToken cancellationToken)
-    {
-        try
-        {
-            var properties = await queue.GetPropertiesAsync(cancellationToken);
-            var peeked = await queue.PeekMessagesAsync(PeekLimit, cancellationToken);
-            var messages = peeked.Value.Select(m => new PoisonMessage(m.MessageId, m.InsertedOn, m.DequeueCount, BodyOf(m.Body))).ToList();
-            return new PoisonQueue(queue.Name, Math.Max(properties.Value.ApproximateMessagesCount, messages.Count), messages);
-        }
-        catch (RequestFailedException ex) when (ex.Status == 404)
-        {
-            // No queue yet: nothing ever failed there.
-            return new PoisonQueue(queue.Name, 0, []);
-        }
     }
 
     /// <summary>The message as JSON when it is JSON (render requests and the blob trigger's receipts are), else its text.</summary>
@@ -92,30 +74,18 @@ public sealed class PoisonCommand(IAnsiConsole console, CliEnvironment environme
         }
     }
 
-    private static (string What, string Next) Describe(JsonElement body)
+    private static (string What, string Next) Describe(PoisonMessage message) => message switch
     {
-        if (body.ValueKind == JsonValueKind.Object && body.TryGetProperty("articles", out var batch) && batch.ValueKind == JsonValueKind.Array)
-        {
-            var ids = batch.EnumerateArray().Select(a => a.Str("articleId")).OfType<string>().ToList();
-            return ($"render of {ids.Count} articles: {string.Join(", ", ids)}", string.Join("; ", ids.Select(id => $"pipeline republish {id}")));
-        }
-
-        if (body.Str("articleId") is { } articleId)
-        {
-            return ($"render of article {articleId} version {body.Int("version")}", $"pipeline republish {articleId}");
-        }
-
-        if (body.Str("BlobName") is { } blob)
-        {
-            return ($"upload {blob}", $"pipeline retry {blob}");
-        }
-
-        var text = body.ValueKind == JsonValueKind.String ? body.GetString() ?? string.Empty : body.GetRawText();
-        return (text.Length > MaxShownLength ? text[..MaxShownLength] + "…" : text, string.Empty);
-    }
+        { Kind: PoisonMessage.RenderKind, ArticleIds: [var id] } when message.Version is { } version => ($"render of article {id} version {version}", $"pipeline republish {id}"),
+        { Kind: PoisonMessage.RenderKind, ArticleIds: [var id] } => ($"render of article {id}", $"pipeline republish {id}"),
+        { Kind: PoisonMessage.RenderKind } => ($"render of {message.ArticleIds.Count} articles: {string.Join(", ", message.ArticleIds)}",
+            string.Join("; ", message.ArticleIds.Select(id => $"pipeline republish {id}"))),
+        { Kind: PoisonMessage.UploadKind } => ($"upload {message.Upload}", $"pipeline retry {message.Upload}"),
+        _ => (message.Text, string.Empty),
+    };
 
     /// <summary>One poison queue as <c>--json</c> shows it.</summary>
-    private sealed record PoisonQueue(string Name, int ApproximateCount, IReadOnlyList<PoisonMessage> Messages);
+    private sealed record PoisonQueue(string Name, int ApproximateCount, IReadOnlyList<PoisonQueueMessage> Messages);
 
-    private sealed record PoisonMessage(string Id, DateTimeOffset? InsertedOn, long DequeueCount, JsonElement Body);
+    private sealed record PoisonQueueMessage(string Id, DateTimeOffset? InsertedOn, long DequeueCount, JsonElement Body);
 }

@@ -9,6 +9,13 @@ namespace Pipeline.Storage.Queues;
 /// <summary>What a poison message was: the render of some articles, an upload the blob trigger gave up on, or something else.</summary>
 public sealed record PoisonMessage(string Id, DateTimeOffset? InsertedOn, long DequeueCount, string Kind, IReadOnlyList<string> ArticleIds, string? Upload, string Text)
 {
+    /// <summary>The render's version when the message is the render of one article.</summary>
+    public int? Version { get; init; }
+
+    /// <summary>The message as it was queued (the command line shows it whole as JSON).</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public BinaryData Body { get; init; } = BinaryData.Empty;
+
     public const string RenderKind = "render";
     public const string UploadKind = "upload";
     public const string OtherKind = "other";
@@ -16,7 +23,10 @@ public sealed record PoisonMessage(string Id, DateTimeOffset? InsertedOn, long D
     private const int MaxTextLength = 160;
 
     /// <summary>Reads a message's body: render requests name their articles, the blob extension's receipts their blob.</summary>
-    public static PoisonMessage Of(string id, DateTimeOffset? insertedOn, long dequeueCount, BinaryData body)
+    public static PoisonMessage Of(string id, DateTimeOffset? insertedOn, long dequeueCount, BinaryData body) =>
+        Classify(id, insertedOn, dequeueCount, body) with { Body = body };
+
+    private static PoisonMessage Classify(string id, DateTimeOffset? insertedOn, long dequeueCount, BinaryData body)
     {
         var text = body.ToString();
         var shown = text.Length > MaxTextLength ? text[..MaxTextLength] + "…" : text;
@@ -34,7 +44,10 @@ public sealed record PoisonMessage(string Id, DateTimeOffset? InsertedOn, long D
 
                 if (root.TryGetProperty("articleId", out var article) && article.GetString() is { } articleId)
                 {
-                    return new(id, insertedOn, dequeueCount, RenderKind, [articleId], null, shown);
+                    return new(id, insertedOn, dequeueCount, RenderKind, [articleId], null, shown)
+                    {
+                        Version = root.TryGetProperty("version", out var version) && version.TryGetInt32(out var v) ? v : null,
+                    };
                 }
 
                 if (root.TryGetProperty("BlobName", out var blob) && blob.GetString() is { } name)
@@ -72,21 +85,27 @@ public sealed class PoisonQueues(StorageClients clients, IArticleIngestor ingest
         var views = new List<PoisonQueueView>();
         foreach (var queue in Queues)
         {
-            try
-            {
-                var properties = await queue.GetPropertiesAsync(cancellationToken);
-                var peeked = await queue.PeekMessagesAsync(PageSize, cancellationToken);
-                var messages = peeked.Value.Select(m => PoisonMessage.Of(m.MessageId, m.InsertedOn, m.DequeueCount, m.Body)).ToList();
-                views.Add(new PoisonQueueView(queue.Name, Math.Max(properties.Value.ApproximateMessagesCount, messages.Count), messages));
-            }
-            catch (RequestFailedException ex) when (ex.Status == 404)
-            {
-                // No queue yet: nothing ever failed there.
-                views.Add(new PoisonQueueView(queue.Name, 0, []));
-            }
+            views.Add(await PeekAsync(queue, cancellationToken));
         }
 
         return views;
+    }
+
+    /// <summary>One poison queue, peeked (the API and the command line read it the same way); a queue not made yet is empty.</summary>
+    public static async Task<PoisonQueueView> PeekAsync(QueueClient queue, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var properties = await queue.GetPropertiesAsync(cancellationToken);
+            var peeked = await queue.PeekMessagesAsync(PageSize, cancellationToken);
+            var messages = peeked.Value.Select(m => PoisonMessage.Of(m.MessageId, m.InsertedOn, m.DequeueCount, m.Body)).ToList();
+            return new PoisonQueueView(queue.Name, Math.Max(properties.Value.ApproximateMessagesCount, messages.Count), messages);
+        }
+        catch (RequestFailedException ex) when (ex.Status == 404)
+        {
+            // No queue yet: nothing ever failed there.
+            return new PoisonQueueView(queue.Name, 0, []);
+        }
     }
 
     /// <summary>Retries one message; null when the queue has no such message (another editor retried it, or it never was).</summary>
