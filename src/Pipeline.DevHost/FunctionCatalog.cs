@@ -14,6 +14,8 @@ public static class FunctionCatalog
 
     public static IEnumerable<FunctionEntry> Http => All.Where(f => f.Http is not null);
 
+    public static IEnumerable<FunctionEntry> Timers => All.Where(f => f.Timer is not null);
+
     private static List<FunctionEntry> Discover()
     {
         var entries = new List<FunctionEntry>();
@@ -26,8 +28,10 @@ public static class FunctionCatalog
                     continue;
                 }
 
-                var http = method.GetParameters().Select(p => p.GetCustomAttribute<HttpTriggerAttribute>()).FirstOrDefault(a => a is not null);
-                entries.Add(new FunctionEntry(function.Name, type, method, http));
+                var parameters = method.GetParameters();
+                var http = parameters.Select(p => p.GetCustomAttribute<HttpTriggerAttribute>()).FirstOrDefault(a => a is not null);
+                var timer = parameters.Select(p => p.GetCustomAttribute<TimerTriggerAttribute>()).FirstOrDefault(a => a is not null);
+                entries.Add(new FunctionEntry(function.Name, type, method, http, timer));
             }
         }
 
@@ -35,5 +39,5 @@ public static class FunctionCatalog
     }
 }
 
-/// <summary>One function: its class, method and, for HTTP functions, the trigger attribute.</summary>
-public sealed record FunctionEntry(string Name, Type Type, MethodInfo Method, HttpTriggerAttribute? Http);
+/// <summary>One function: its class, method and, for HTTP and timer functions, the trigger attribute.</summary>
+public sealed record FunctionEntry(string Name, Type Type, MethodInfo Method, HttpTriggerAttribute? Http, TimerTriggerAttribute? Timer = null);

@@ -1,4 +1,3 @@
-using System.Reflection;
 using NCrontab;
 using Pipeline.Core.Publishing;
 using Pipeline.Functions.Functions;
@@ -18,11 +17,7 @@ public sealed class TimerTriggers(IServiceProvider services, TriggerActivity act
 {
     private sealed record Timer(FunctionEntry Function, CrontabSchedule Schedule);
 
-    private static readonly Timer[] Timers = FunctionCatalog.All
-        .Select(f => (Function: f, Attribute: f.Method.GetParameters().Select(p => p.GetCustomAttribute<Microsoft.Azure.Functions.Worker.TimerTriggerAttribute>()).OfType<Microsoft.Azure.Functions.Worker.TimerTriggerAttribute>().FirstOrDefault()))
-        .Where(t => t.Attribute is not null)
-        .Select(t => new Timer(t.Function, Parse(t.Attribute!.Schedule)))
-        .ToArray();
+    private static readonly Timer[] Timers = FunctionCatalog.Timers.Select(f => new Timer(f, Parse(f.Timer!.Schedule))).ToArray();
 
     /// <summary>A schedule as the Functions host reads it: six fields, the first the seconds.</summary>
     public static CrontabSchedule Parse(string schedule) =>
