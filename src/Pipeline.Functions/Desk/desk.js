@@ -277,18 +277,9 @@ async function fromDrop(dataTransfer) {
   const out = [];
   for (const item of Array.from(dataTransfer.items || [])) {
     const entry = item.webkitGetAsEntry && item.webkitGetAsEntry();
-    if (!entry) continue;
-    if (entry.isDirectory) {
-      // A dropped folder's files keep their paths below it.
-      const reader = entry.createReader();
-      for (;;) {
-        const batch = await new Promise((resolve, reject) => reader.readEntries(resolve, reject));
-        if (batch.length === 0) break;
-        for (const child of batch) await readTree(child, "", out);
-      }
-    } else {
-      await readTree(entry, "", out);
-    }
+    // A dropped folder's files keep their paths below it, as with a chosen folder.
+    if (entry && entry.isDirectory) await readChildren(entry, "", out);
+    else if (entry) await readTree(entry, "", out);
   }
   if (out.length === 0) for (const file of Array.from(dataTransfer.files || [])) out.push({ file, path: file.name });
   return out;
@@ -298,13 +289,18 @@ async function readTree(entry, prefix, out) {
   if (entry.isFile) {
     const file = await new Promise((resolve, reject) => entry.file(resolve, reject));
     out.push({ file, path: prefix + file.name });
-    return;
+  } else {
+    await readChildren(entry, `${prefix}${entry.name}/`, out);
   }
-  const reader = entry.createReader();
+}
+
+// A folder's entries arrive in batches until an empty one.
+async function readChildren(folder, prefix, out) {
+  const reader = folder.createReader();
   for (;;) {
     const batch = await new Promise((resolve, reject) => reader.readEntries(resolve, reject));
-    if (batch.length === 0) break;
-    for (const child of batch) await readTree(child, `${prefix}${entry.name}/`, out);
+    if (batch.length === 0) return;
+    for (const child of batch) await readTree(child, prefix, out);
   }
 }
 
@@ -539,8 +535,7 @@ async function articleDetails(article, box) {
   if (audit && audit.length) {
     const history = element("ul", { class: "history" });
     for (const entry of audit) {
-      const who = entry.actorKind === "user" && entry.actorId ? `${entry.actor} (${entry.actorId})` : entry.actor;
-      history.append(element("li", { textContent: `${when(entry.at)} · ${who} ${ACTION_WORDS[entry.action] || entry.action}${entry.detail ? ` (${entry.detail})` : ""}`, dir: "auto" }));
+      history.append(element("li", { textContent: `${when(entry.at)} · ${actorOf(entry)} ${ACTION_WORDS[entry.action] || entry.action}${entry.detail ? ` (${entry.detail})` : ""}`, dir: "auto" }));
     }
     parts.push(element("h4", { textContent: "History" }), history);
   }
@@ -972,11 +967,15 @@ const ACTION_WORDS = {
   retry: "retried", "link-create": "created link", "link-edit": "changed link", "link-archive": "archived link",
 };
 
+// A signed-in person by name and Entra object id; a key holder as the log names them.
+function actorOf(entry) {
+  return entry.actorKind === "user" && entry.actorId ? `${entry.actor} (${entry.actorId})` : entry.actor;
+}
+
 function auditRow(entry) {
-  const who = entry.actorKind === "user" && entry.actorId ? `${entry.actor} (${entry.actorId})` : entry.actor;
   return element("tr", {},
     element("td", { textContent: when(entry.at) }),
-    element("td", { textContent: who, dir: "auto" }),
+    element("td", { textContent: actorOf(entry), dir: "auto" }),
     element("td", { textContent: ACTION_WORDS[entry.action] || entry.action }),
     element("td", { class: "name", textContent: `${entry.subjectKind} ${entry.subject}`, dir: "auto" }),
     element("td", { class: "name", textContent: entry.detail || "", dir: "auto" }));
