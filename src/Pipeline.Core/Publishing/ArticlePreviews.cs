@@ -31,13 +31,12 @@ public sealed class ArticlePreviews(IArticleStore articles, ThemeProvider themes
     private const int TokenLength = 32;
 
     /// <summary>Styles, fonts and pictures from the site, pictures from anywhere https (hotlinked ones); nothing else.</summary>
-    public string ContentSecurityPolicy
+    public string ContentSecurityPolicy { get; } = PolicyFor(options.Value.SiteBaseUrl);
+
+    private static string PolicyFor(Uri siteBaseUrl)
     {
-        get
-        {
-            var site = options.Value.SiteBaseUrl.GetLeftPart(UriPartial.Authority);
-            return $"default-src 'none'; style-src {site}; font-src {site}; img-src {site} https: data:; base-uri {site}; form-action 'none'; frame-ancestors 'none'";
-        }
+        var site = siteBaseUrl.GetLeftPart(UriPartial.Authority);
+        return $"default-src 'none'; style-src {site}; font-src {site}; img-src {site} https: data:; base-uri {site}; form-action 'none'; frame-ancestors 'none'";
     }
 
     /// <summary>Renders the preview; null when the article or its content does not exist.</summary>

@@ -107,13 +107,13 @@ public sealed class ArticleQueries(IArticleStore articles, IUploadStatusStore st
         var older = from is { } f ? versions.FirstOrDefault(v => v.Version == f) : versions.Where(v => v.Version < (newer?.Version ?? 0)).MaxBy(v => v.Version);
         if (newer is null || older is null)
         {
-            throw new VersionNotFoundException(versions.Select(v => v.Version).Order().ToList());
+            throw new ArticleVersionNotFoundException(versions.Select(v => v.Version).Order().ToList());
         }
 
         var contents = await Task.WhenAll(articles.GetContentAsync(id, older.ContentHash, cancellationToken), articles.GetContentAsync(id, newer.ContentHash, cancellationToken));
         if (contents[0] is null || contents[1] is null)
         {
-            throw new VersionNotFoundException(versions.Select(v => v.Version).Order().ToList());
+            throw new ArticleVersionNotFoundException(versions.Select(v => v.Version).Order().ToList());
         }
 
         return (older, newer, ArticleDiff.Between(contents[0]!, contents[1]!));
@@ -121,7 +121,7 @@ public sealed class ArticleQueries(IArticleStore articles, IUploadStatusStore st
 }
 
 /// <summary>A version asked for is not among the article's (or its content is gone).</summary>
-public sealed class VersionNotFoundException(IReadOnlyList<int> versions)
+public sealed class ArticleVersionNotFoundException(IReadOnlyList<int> versions)
     : Exception(versions.Count < 2 ? "the article has only one version" : $"the article has versions {string.Join(", ", versions)}")
 {
     public IReadOnlyList<int> Versions { get; } = versions;

@@ -53,11 +53,16 @@ public static class FunctionEndpoints
 
     private static async Task InvokeAsync(HttpContext context, Func<HttpContext, Task<IActionResult>> invoke, byte[]? expectedKey, bool openDesk)
     {
-        if (expectedKey is not null && !HasKey(context, expectedKey) && !(openDesk && IsOpenDesk(context)))
+        if (expectedKey is not null && !HasKey(context, expectedKey))
         {
-            // As the Functions host answers a missing or wrong key: the status alone, no body.
-            context.Response.StatusCode = StatusCodes.Status401Unauthorized;
-            return;
+            if (!openDesk || !IsOpenDesk(context))
+            {
+                // As the Functions host answers a missing or wrong key: the status alone, no body.
+                context.Response.StatusCode = StatusCodes.Status401Unauthorized;
+                return;
+            }
+
+            context.Items[Functions.Http.RequestActor.ItemKey] = OpenDeskActor;
         }
 
         var result = await invoke(context);
@@ -123,16 +128,10 @@ public static class FunctionEndpoints
     /// site in the same browser cannot send that header without a CORS preflight, which the local host never approves,
     /// so opening the desk does not open the API to every site the developer visits.
     /// </summary>
-    private static bool IsOpenDesk(HttpContext context)
-    {
-        if (context.Connection.RemoteIpAddress is not { } address || !System.Net.IPAddress.IsLoopback(address) || context.Request.Headers[OpenDeskHeader] != "open")
-        {
-            return false;
-        }
+    private static bool IsOpenDesk(HttpContext context) =>
+        context.Connection.RemoteIpAddress is { } address && System.Net.IPAddress.IsLoopback(address) && context.Request.Headers[OpenDeskHeader] == "open";
 
-        context.Items[Functions.Http.RequestActor.ItemKey] = new Core.Audit.Actor("local desk (no sign-in)", null, Core.Audit.Actor.KeyKind);
-        return true;
-    }
+    private static readonly Core.Audit.Actor OpenDeskActor = new("local desk (no sign-in)", null, Core.Audit.Actor.KeyKind);
 
     private static bool HasKey(HttpContext context, byte[] expected)
     {

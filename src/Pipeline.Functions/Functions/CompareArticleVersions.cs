@@ -43,7 +43,7 @@ public sealed class CompareArticleVersions(ArticleQueries queries)
                 }),
             });
         }
-        catch (VersionNotFoundException ex)
+        catch (ArticleVersionNotFoundException ex)
         {
             return Http.ApiResults.Error(StatusCodes.Status404NotFound, "version_not_found", ex.Message);
         }
