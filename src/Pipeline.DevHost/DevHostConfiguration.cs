@@ -23,6 +23,9 @@ public static class DevHostConfiguration
             ["Pipeline:SiteBaseUrl"] = $"http://127.0.0.1:{host.SitePort}/",
             ["Pipeline:ShortLinkBaseUrl"] = $"http://127.0.0.1:{host.ApiPort}/",
             [DevHostOptions.SectionName + ":" + nameof(DevHostOptions.ApiKey)] = host.ApiKey,
+            // Keys are checked by the host's own key-protected route, here as in Azure (where WEBSITE_HOSTNAME names it).
+            [Functions.Access.AccessOptions.SectionName + ":" + nameof(Functions.Access.AccessOptions.KeyCheckUrl)] =
+                $"http://127.0.0.1:{host.ApiPort}/{Functions.Access.HostKeyCheck.Route}",
         };
     }
 

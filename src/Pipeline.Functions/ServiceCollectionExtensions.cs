@@ -13,6 +13,15 @@ public static class ServiceCollectionExtensions
     {
         services.AddSingleton<Http.ApiResults>();
 
+        // Who may make management calls: function keys (checked by the host) and, when configured, Entra ID tokens.
+        services.AddOptions<Access.AccessOptions>().BindConfiguration(Access.AccessOptions.SectionName);
+        services.AddSingleton(sp => new Access.EntraTokens(sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<Access.AccessOptions>>()));
+        services.AddSingleton(sp => new Access.HostKeyCheck(
+            sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<Access.AccessOptions>>(),
+            sp.GetRequiredService<Microsoft.Extensions.Configuration.IConfiguration>(),
+            sp.GetService<TimeProvider>() ?? TimeProvider.System));
+        services.AddSingleton<Access.ManagementAccess>();
+
         // The Functions platform in Azure sets WEBSITE_HOSTNAME to the app's default host name (*.azurewebsites.net),
         // where the app answers too: short links to it would loop like links to the short-link domain.
         services.AddOptions<Core.Links.ShortLinkOptions>().Configure<Microsoft.Extensions.Configuration.IConfiguration>((links, configuration) =>

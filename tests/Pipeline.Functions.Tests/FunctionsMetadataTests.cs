@@ -43,24 +43,30 @@ public sealed class FunctionsMetadataTests
         Assert.Equal("PipelineStorage", trigger.GetProperty("connection").GetString());
     }
 
+    /// <summary>
+    /// Management routes are anonymous to the host (an Entra token must reach the app, which checks every caller
+    /// itself: AccessContractTests); the host guards only the key check the app asks it through.
+    /// </summary>
     [Theory]
-    [InlineData("CreateShortLink", "api/links", "post", "Function")]
-    [InlineData("CreateShortLinks", "api/links/bulk", "post", "Function")]
-    [InlineData("ListShortLinks", "api/links", "get", "Function")]
-    [InlineData("GetShortLink", "api/links/{code}", "get", "Function")]
-    [InlineData("UpdateShortLink", "api/links/{code}", "patch", "Function")]
-    [InlineData("ArchiveShortLink", "api/links/{code}", "delete", "Function")]
-    [InlineData("GetShortLinkQrCode", "api/links/{code}/qr", "get", "Function")]
+    [InlineData("CreateShortLink", "api/links", "post", "Anonymous")]
+    [InlineData("CreateShortLinks", "api/links/bulk", "post", "Anonymous")]
+    [InlineData("ListShortLinks", "api/links", "get", "Anonymous")]
+    [InlineData("GetShortLink", "api/links/{code}", "get", "Anonymous")]
+    [InlineData("UpdateShortLink", "api/links/{code}", "patch", "Anonymous")]
+    [InlineData("ArchiveShortLink", "api/links/{code}", "delete", "Anonymous")]
+    [InlineData("GetShortLinkQrCode", "api/links/{code}/qr", "get", "Anonymous")]
     [InlineData("FollowShortLink", "{code}", "get", "Anonymous")]
-    [InlineData("GetUploadStatus", "api/uploads/{*name}", "get", "Function")]
-    [InlineData("RepublishArticles", "api/articles/republish", "post", "Function")]
-    [InlineData("GrantUploads", "api/upload-grants", "post", "Function")]
-    [InlineData("CompareArticleVersions", "api/articles/{id}/diff", "get", "Function")]
-    [InlineData("ListAudit", "api/audit", "get", "Function")]
-    [InlineData("ListPoison", "api/poison", "get", "Function")]
-    [InlineData("PreviewArticle", "api/articles/{id}/preview", "post", "Function")]
+    [InlineData("GetUploadStatus", "api/uploads/{*name}", "get", "Anonymous")]
+    [InlineData("RepublishArticles", "api/articles/republish", "post", "Anonymous")]
+    [InlineData("GrantUploads", "api/upload-grants", "post", "Anonymous")]
+    [InlineData("CompareArticleVersions", "api/articles/{id}/diff", "get", "Anonymous")]
+    [InlineData("ListAudit", "api/audit", "get", "Anonymous")]
+    [InlineData("ListPoison", "api/poison", "get", "Anonymous")]
+    [InlineData("PreviewArticle", "api/articles/{id}/preview", "post", "Anonymous")]
     [InlineData("ServePreview", "desk/preview/{token}", "get", "Anonymous")]
-    [InlineData("RetryPoison", "api/poison/{queue}/{id}/retry", "post", "Function")]
+    [InlineData("RetryPoison", "api/poison/{queue}/{id}/retry", "post", "Anonymous")]
+    [InlineData("GetSignIn", "api/access", "get", "Anonymous")]
+    [InlineData("CheckKey", "api/access/key", "get", "Function")]
     public void HttpFunctions_DeclareTheirRoutes(string name, string route, string method, string authLevel)
     {
         var trigger = Trigger(Function(name));

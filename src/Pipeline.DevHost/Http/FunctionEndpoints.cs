@@ -55,13 +55,14 @@ public static class FunctionEndpoints
     {
         if (expectedKey is not null && !HasKey(context, expectedKey))
         {
-            if (!openDesk || !IsOpenDesk(context))
-            {
-                // As the Functions host answers a missing or wrong key: the status alone, no body.
-                context.Response.StatusCode = StatusCodes.Status401Unauthorized;
-                return;
-            }
+            // As the Functions host answers a missing or wrong key: the status alone, no body.
+            context.Response.StatusCode = StatusCodes.Status401Unauthorized;
+            return;
+        }
 
+        if (openDesk && IsOpenDesk(context))
+        {
+            // The management routes are anonymous to the host and check their callers themselves; this tells them who.
             context.Items[Functions.Http.RequestActor.ItemKey] = OpenDeskActor;
         }
 

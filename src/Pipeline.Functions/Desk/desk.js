@@ -32,10 +32,102 @@ let openDesk = false;
 const LOCAL = ["127.0.0.1", "localhost", "[::1]"].includes(location.hostname);
 
 function credentials() {
+  const signedIn = entraSession();
+  if (signedIn) return { authorization: `Bearer ${signedIn.token}` };
   const key = sessionStorage.getItem(KEY);
   if (key) return { "x-functions-key": key };
   if (openDesk) return { "x-pipeline-desk": "open" };
-  throw new SignedOut();
+  throw new SignedOut(sessionStorage.getItem(ENTRA) ? "your sign-in has expired" : undefined);
+}
+
+// ---- Entra ID sign-in (when the app has it configured: GET /api/access) -------------------------------------
+// The authorization code flow with PKCE of a single-page app: the browser goes to the tenant's sign-in page and comes
+// back here with a code, which it redeems at the token endpoint for an access token to this API. The token lives in
+// this tab's session storage only and goes to the API as a bearer token; the API checks it and the editor's role.
+
+const ENTRA = "pipeline-desk-entra";
+const ENTRA_PENDING = "pipeline-desk-entra-pending";
+let signIn = null;
+
+function entraSession() {
+  const stored = sessionStorage.getItem(ENTRA);
+  if (!stored) return null;
+  const session = JSON.parse(stored);
+  // A minute's margin: a token about to expire is refused by the API before the call completes.
+  return session.expiresAt - 60_000 > Date.now() ? session : null;
+}
+
+function base64Url(bytes) {
+  return btoa(String.fromCharCode(...new Uint8Array(bytes))).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
+}
+
+function randomText(size) {
+  return base64Url(crypto.getRandomValues(new Uint8Array(size)));
+}
+
+function redirectAddress() {
+  return `${location.origin}${location.pathname}`;
+}
+
+async function startEntraSignIn() {
+  const verifier = randomText(32);
+  const state = randomText(16);
+  const challenge = base64Url(await crypto.subtle.digest("SHA-256", new TextEncoder().encode(verifier)));
+  sessionStorage.setItem(ENTRA_PENDING, JSON.stringify({ verifier, state }));
+  const address = new URL(signIn.authorize);
+  for (const [name, value] of Object.entries({
+    client_id: signIn.clientId,
+    response_type: "code",
+    response_mode: "query",
+    redirect_uri: redirectAddress(),
+    scope: `${signIn.scope} openid profile`,
+    code_challenge: challenge,
+    code_challenge_method: "S256",
+    state,
+  })) address.searchParams.set(name, value);
+  location.assign(address.toString());
+}
+
+// Back from the sign-in page: ?code=…&state=… (or ?error=…). Redeems the code, then takes the query off the address.
+async function finishEntraSignIn() {
+  const query = new URLSearchParams(location.search);
+  if (!query.has("code") && !query.has("error")) return;
+  history.replaceState(null, "", redirectAddress());
+  const pending = JSON.parse(sessionStorage.getItem(ENTRA_PENDING) || "null");
+  sessionStorage.removeItem(ENTRA_PENDING);
+  if (query.has("error")) throw new SignedOut(`Sign-in did not complete: ${query.get("error_description") || query.get("error")}`);
+  if (!pending || pending.state !== query.get("state")) throw new SignedOut("Sign-in did not complete: the answer was not for this tab; sign in again.");
+  const response = await fetch(signIn.token, {
+    method: "POST",
+    headers: { "content-type": "application/x-www-form-urlencoded" },
+    body: new URLSearchParams({
+      client_id: signIn.clientId,
+      grant_type: "authorization_code",
+      code: query.get("code"),
+      redirect_uri: redirectAddress(),
+      code_verifier: pending.verifier,
+      scope: `${signIn.scope} openid profile`,
+    }),
+  });
+  const answer = await response.json().catch(() => ({}));
+  if (!response.ok || !answer.access_token) {
+    throw new SignedOut(`Sign-in did not complete: ${answer.error_description || response.status}`);
+  }
+  sessionStorage.setItem(ENTRA, JSON.stringify({
+    token: answer.access_token,
+    expiresAt: Date.now() + Number(answer.expires_in || 3600) * 1000,
+    name: nameIn(answer.id_token),
+  }));
+}
+
+// The person's name, for the header only: read from the ID token without checking it (the API checks the access token).
+function nameIn(idToken) {
+  try {
+    const payload = JSON.parse(atob(idToken.split(".")[1].replace(/-/g, "+").replace(/_/g, "/")));
+    return payload.name || payload.preferred_username || "";
+  } catch {
+    return "";
+  }
 }
 
 async function api(path, options = {}) {
@@ -43,9 +135,10 @@ async function api(path, options = {}) {
     ...options,
     headers: { ...credentials(), ...(options.body ? { "content-type": "application/json" } : {}) },
   });
-  if (response.status === 401) throw new SignedOut("the key was refused");
   const text = await response.text();
   const body = text && (response.headers.get("content-type") || "").includes("json") ? JSON.parse(text) : null;
+  // A refused key gets the status alone (as from the Functions host); a refused token says why.
+  if (response.status === 401) throw new SignedOut(body && body.message ? body.message : "the key was refused");
   if (!response.ok) {
     const message = body && body.message ? body.message : `${response.status} ${response.statusText}`;
     throw new Error(message);
@@ -59,8 +152,11 @@ function showSignIn(message) {
   following.clear();
   timer = null;
   sessionStorage.removeItem(KEY);
+  sessionStorage.removeItem(ENTRA);
   $("work").hidden = true;
   $("sign-out").hidden = true;
+  $("signed-in-as").hidden = true;
+  $("entra-sign-in").hidden = !signIn;
   $("sign-in").hidden = false;
   say(message || "", Boolean(message));
   $("key").focus();
@@ -70,6 +166,9 @@ async function showWork() {
   $("sign-in").hidden = true;
   $("work").hidden = false;
   $("sign-out").hidden = openDesk && !sessionStorage.getItem(KEY);
+  const person = entraSession();
+  $("signed-in-as").hidden = !person || !person.name;
+  $("signed-in-as").textContent = person && person.name ? `Signed in as ${person.name}` : "";
   await Promise.all([refresh(), refreshArticles(), refreshLinks(), refreshSections(), refreshAudit(), refreshPoison()]);
   if (!timer) timer = setInterval(() => refresh().catch(() => {}), REFRESH_MS);
 }
@@ -1010,7 +1109,20 @@ $("sign-in-form").addEventListener("submit", (event) => {
 });
 $("sign-out").addEventListener("click", () => showSignIn(""));
 
+$("entra-button").addEventListener("click", () => startEntraSignIn().catch((error) => say(error.message, true)));
+
 async function begin() {
+  const access = await fetch("/api/access").then((r) => (r.ok ? r.json() : null)).catch(() => null);
+  signIn = access && access.entra ? access.entra : null;
+  $("entra-sign-in").hidden = !signIn;
+  if (signIn) {
+    try {
+      await finishEntraSignIn();
+    } catch (error) {
+      return showSignIn(error.message);
+    }
+    if (entraSession()) return guarded(showWork);
+  }
   if (sessionStorage.getItem(KEY)) return guarded(showWork);
   if (LOCAL) {
     const probe = await fetch("/api/review?top=1", { headers: { "x-pipeline-desk": "open" } }).catch(() => null);

@@ -5,6 +5,7 @@ using Microsoft.Azure.Functions.Worker;
 using Pipeline.Core.Articles;
 using Pipeline.Core.Publishing;
 using Pipeline.Functions.Http;
+using Pipeline.Functions.Access;
 
 namespace Pipeline.Functions.Functions;
 
@@ -12,14 +13,19 @@ namespace Pipeline.Functions.Functions;
 /// <c>POST /api/articles/{id}/approve</c> <c>{headline?, summary?, caption?, credit?, byline?}</c>: publishes an article
 /// held for review, with the corrections given; they stick across later uploads of the same file.
 /// </summary>
-public sealed class ApproveArticle(ArticleIngestor publishing, PublicUrls urls, AuditTrail audit)
+public sealed class ApproveArticle(ArticleIngestor publishing, PublicUrls urls, AuditTrail audit, ManagementAccess access)
 {
     [Function(nameof(ApproveArticle))]
     public async Task<IActionResult> Run(
-        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "api/articles/{id}/approve")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/articles/{id}/approve")] HttpRequest request,
         string id,
         CancellationToken cancellationToken)
     {
+        if (await access.RefuseAsync(request, DeskRole.Publisher, cancellationToken) is { } refused)
+        {
+            return refused;
+        }
+
         var (body, error) = await JsonBody.ReadAsync<ArticleCorrections>(request, cancellationToken, optional: true);
         if (error is not null)
         {

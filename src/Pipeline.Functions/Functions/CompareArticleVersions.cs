@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using Pipeline.Core.Publishing;
+using Pipeline.Functions.Access;
 
 namespace Pipeline.Functions.Functions;
 
@@ -9,14 +10,19 @@ namespace Pipeline.Functions.Functions;
 /// <c>GET /api/articles/{id}/diff?from=&amp;to=</c>: two versions of an article compared field by field and word by
 /// word (<c>spans</c> of <c>same</c>, <c>added</c>, <c>removed</c> text); by default the newest against the one before.
 /// </summary>
-public sealed class CompareArticleVersions(ArticleQueries queries)
+public sealed class CompareArticleVersions(ArticleQueries queries, ManagementAccess access)
 {
     [Function(nameof(CompareArticleVersions))]
     public async Task<IActionResult> Run(
-        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "api/articles/{id}/diff")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/articles/{id}/diff")] HttpRequest request,
         string id,
         CancellationToken cancellationToken)
     {
+        if (await access.RefuseAsync(request, DeskRole.Editor, cancellationToken) is { } refused)
+        {
+            return refused;
+        }
+
         if (!TryVersion(request, "from", out var from) || !TryVersion(request, "to", out var to))
         {
             return Http.ApiResults.Error(StatusCodes.Status400BadRequest, "invalid_query", "from and to are version numbers (1, 2, …)");

@@ -5,17 +5,23 @@ using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Logging;
 using Pipeline.Core.Links;
 using Pipeline.Functions.Http;
+using Pipeline.Functions.Access;
 
 namespace Pipeline.Functions.Functions;
 
 /// <summary><c>POST /api/links</c>: shortens a URL.</summary>
-public sealed class CreateShortLink(ShortLinkService links, AuditTrail audit, ILogger<CreateShortLink> logger)
+public sealed class CreateShortLink(ShortLinkService links, AuditTrail audit, ILogger<CreateShortLink> logger, ManagementAccess access)
 {
     [Function(nameof(CreateShortLink))]
     public async Task<IActionResult> Run(
-        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "api/links")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/links")] HttpRequest request,
         CancellationToken cancellationToken)
     {
+        if (await access.RefuseAsync(request, DeskRole.Editor, cancellationToken) is { } refused)
+        {
+            return refused;
+        }
+
         var (body, error) = await JsonBody.ReadAsync<ShortLinkRequest>(request, cancellationToken);
         if (body is null)
         {

@@ -5,17 +5,23 @@ using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Logging;
 using Pipeline.Core.Links;
 using Pipeline.Functions.Http;
+using Pipeline.Functions.Access;
 
 namespace Pipeline.Functions.Functions;
 
 /// <summary><c>POST /api/links/bulk</c>: shortens up to 100 URLs (a JSON array), answering per item.</summary>
-public sealed class CreateShortLinks(ShortLinkService links, AuditTrail audit, ILogger<CreateShortLinks> logger)
+public sealed class CreateShortLinks(ShortLinkService links, AuditTrail audit, ILogger<CreateShortLinks> logger, ManagementAccess access)
 {
     [Function(nameof(CreateShortLinks))]
     public async Task<IActionResult> Run(
-        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "api/links/bulk")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/links/bulk")] HttpRequest request,
         CancellationToken cancellationToken)
     {
+        if (await access.RefuseAsync(request, DeskRole.Editor, cancellationToken) is { } refused)
+        {
+            return refused;
+        }
+
         var (body, error) = await JsonBody.ReadAsync<List<ShortLinkRequest?>>(request, cancellationToken);
         if (body is null)
         {

@@ -3,18 +3,24 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using Pipeline.Core.Links;
 using Pipeline.Functions.Http;
+using Pipeline.Functions.Access;
 
 namespace Pipeline.Functions.Functions;
 
 /// <summary><c>GET /api/links/{code}/qr[?format=png]</c>: the QR code of the short URL, SVG by default.</summary>
-public sealed class GetShortLinkQrCode(ShortLinkService links)
+public sealed class GetShortLinkQrCode(ShortLinkService links, ManagementAccess access)
 {
     [Function(nameof(GetShortLinkQrCode))]
     public async Task<IActionResult> Run(
-        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "api/links/{code}/qr")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/links/{code}/qr")] HttpRequest request,
         string code,
         CancellationToken cancellationToken)
     {
+        if (await access.RefuseAsync(request, DeskRole.Editor, cancellationToken) is { } refused)
+        {
+            return refused;
+        }
+
         var result = await links.QrCodeAsync(code, request.Query["format"], cancellationToken);
         if (!result.Succeeded)
         {

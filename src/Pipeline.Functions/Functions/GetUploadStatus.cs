@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using Pipeline.Core.Publishing;
 using Pipeline.Functions.Http;
+using Pipeline.Functions.Access;
 
 namespace Pipeline.Functions.Functions;
 
@@ -18,16 +19,21 @@ namespace Pipeline.Functions.Functions;
 /// specific, and the catch-all <c>{*name}</c> also matches an empty name, so a separate <c>api/uploads</c> function was
 /// never reached there (every list call answered 404 "no upload named ''"). Here the empty name is the list.
 /// </remarks>
-public sealed class GetUploadStatus(ArticleQueries queries, PublicUrls urls)
+public sealed class GetUploadStatus(ArticleQueries queries, PublicUrls urls, ManagementAccess access)
 {
     private const int DefaultTop = 20;
 
     [Function(nameof(GetUploadStatus))]
     public async Task<IActionResult> Run(
-        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "api/uploads/{*name}")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/uploads/{*name}")] HttpRequest request,
         string? name,
         CancellationToken cancellationToken)
     {
+        if (await access.RefuseAsync(request, DeskRole.Editor, cancellationToken) is { } refused)
+        {
+            return refused;
+        }
+
         if (string.IsNullOrEmpty(name))
         {
             return await ListAsync(request, cancellationToken);

@@ -5,6 +5,7 @@ using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Logging;
 using Pipeline.Core.Uploads;
 using Pipeline.Functions.Http;
+using Pipeline.Functions.Access;
 
 namespace Pipeline.Functions.Functions;
 
@@ -17,7 +18,7 @@ namespace Pipeline.Functions.Functions;
 /// A route of its own rather than below <c>api/uploads/</c>: the retry function's <c>api/uploads/{*path}</c> takes every
 /// POST there, and the Functions host would hand it whichever it registered first.
 /// </remarks>
-public sealed class GrantUploads(UploadGrantService grants, AuditTrail audit, ILogger<GrantUploads> logger)
+public sealed class GrantUploads(UploadGrantService grants, AuditTrail audit, ILogger<GrantUploads> logger, ManagementAccess access)
 {
     public sealed record Request(string? Section, List<UploadGrantFile?>? Files);
 
@@ -25,9 +26,14 @@ public sealed class GrantUploads(UploadGrantService grants, AuditTrail audit, IL
 
     [Function(nameof(GrantUploads))]
     public async Task<IActionResult> Run(
-        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "api/upload-grants")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/upload-grants")] HttpRequest request,
         CancellationToken cancellationToken)
     {
+        if (await access.RefuseAsync(request, DeskRole.Editor, cancellationToken) is { } denied)
+        {
+            return denied;
+        }
+
         var (body, error) = await JsonBody.ReadAsync<Request>(request, cancellationToken);
         if (body is null)
         {

@@ -4,6 +4,7 @@ using Microsoft.Azure.Functions.Worker;
 using Pipeline.Core.Audit;
 using Pipeline.Functions.Http;
 using Pipeline.Storage.Queues;
+using Pipeline.Functions.Access;
 
 namespace Pipeline.Functions.Functions;
 
@@ -12,25 +13,37 @@ namespace Pipeline.Functions.Functions;
 /// <c>POST /api/poison/{queue}/{id}/retry</c>: a render back on the render queue, or an upload ingested again, and
 /// only then the message deleted.
 /// </summary>
-public sealed class ListPoison(PoisonQueues poison)
+public sealed class ListPoison(PoisonQueues poison, ManagementAccess access)
 {
     [Function(nameof(ListPoison))]
     public async Task<IActionResult> Run(
-        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "api/poison")] HttpRequest request,
-        CancellationToken cancellationToken) =>
-        new OkObjectResult(new { queues = await poison.PeekAsync(cancellationToken) });
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/poison")] HttpRequest request,
+        CancellationToken cancellationToken)
+    {
+        if (await access.RefuseAsync(request, DeskRole.Editor, cancellationToken) is { } refused)
+        {
+            return refused;
+        }
+
+        return new OkObjectResult(new { queues = await poison.PeekAsync(cancellationToken) });
+    }
 }
 
 /// <inheritdoc cref="ListPoison"/>
-public sealed class RetryPoison(PoisonQueues poison, AuditTrail audit)
+public sealed class RetryPoison(PoisonQueues poison, AuditTrail audit, ManagementAccess access)
 {
     [Function(nameof(RetryPoison))]
     public async Task<IActionResult> Run(
-        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "api/poison/{queue}/{id}/retry")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/poison/{queue}/{id}/retry")] HttpRequest request,
         string queue,
         string id,
         CancellationToken cancellationToken)
     {
+        if (await access.RefuseAsync(request, DeskRole.Editor, cancellationToken) is { } refused)
+        {
+            return refused;
+        }
+
         var retried = await poison.RetryAsync(queue, id, cancellationToken);
         if (retried is null)
         {

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using Pipeline.Core.Publishing;
 using Pipeline.Functions.Http;
+using Pipeline.Functions.Access;
 
 namespace Pipeline.Functions.Functions;
 
@@ -10,14 +11,19 @@ namespace Pipeline.Functions.Functions;
 /// <c>POST /api/articles/{id}/preview</c>: renders the article's page as it would be published (a held article too)
 /// and answers the address of the preview, <c>/desk/preview/{token}</c>, valid 15 minutes.
 /// </summary>
-public sealed class PreviewArticle(ArticlePreviews previews)
+public sealed class PreviewArticle(ArticlePreviews previews, ManagementAccess access)
 {
     [Function(nameof(PreviewArticle))]
     public async Task<IActionResult> Run(
-        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "api/articles/{id}/preview")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/articles/{id}/preview")] HttpRequest request,
         string id,
         CancellationToken cancellationToken)
     {
+        if (await access.RefuseAsync(request, DeskRole.Editor, cancellationToken) is { } refused)
+        {
+            return refused;
+        }
+
         var preview = await previews.CreateAsync(id, cancellationToken);
         return preview is { } made
             ? new OkObjectResult(new { url = $"{ServePreview.RoutePrefix}{made.Token}", expiresAt = made.ExpiresAt })

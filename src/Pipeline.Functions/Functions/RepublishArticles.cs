@@ -5,6 +5,7 @@ using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Logging;
 using Pipeline.Core.Publishing;
 using Pipeline.Functions.Http;
+using Pipeline.Functions.Access;
 
 namespace Pipeline.Functions.Functions;
 
@@ -13,13 +14,18 @@ namespace Pipeline.Functions.Functions;
 /// change (after a theme change, or to repair a page) and answers 202 with them; each page is live again once its
 /// <c>renderedVersion</c> is back at its <c>version</c>.
 /// </summary>
-public sealed class RepublishArticles(ArticleRepublisher republisher, PublicUrls urls, AuditTrail audit, ILogger<RepublishArticles> logger)
+public sealed class RepublishArticles(ArticleRepublisher republisher, PublicUrls urls, AuditTrail audit, ILogger<RepublishArticles> logger, ManagementAccess access)
 {
     [Function(nameof(RepublishArticles))]
     public async Task<IActionResult> Run(
-        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "api/articles/republish")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/articles/republish")] HttpRequest request,
         CancellationToken cancellationToken)
     {
+        if (await access.RefuseAsync(request, DeskRole.Publisher, cancellationToken) is { } refused)
+        {
+            return refused;
+        }
+
         var (body, error) = await JsonBody.ReadAsync<RepublishRequest>(request, cancellationToken);
         if (error is not null)
         {

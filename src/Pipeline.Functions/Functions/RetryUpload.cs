@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using Pipeline.Core.Publishing;
 using Pipeline.Functions.Http;
+using Pipeline.Functions.Access;
 
 namespace Pipeline.Functions.Functions;
 
@@ -11,16 +12,21 @@ namespace Pipeline.Functions.Functions;
 /// <c>POST /api/uploads/{name}/retry</c>: runs an upload through ingest again now (after a fix, or after the trigger
 /// gave up) and answers with its new status. Upload names may contain folders, hence the catch-all route.
 /// </summary>
-public sealed class RetryUpload(IArticleIngestor ingestor, ArticleQueries queries, PublicUrls urls, AuditTrail audit)
+public sealed class RetryUpload(IArticleIngestor ingestor, ArticleQueries queries, PublicUrls urls, AuditTrail audit, ManagementAccess access)
 {
     private const string Suffix = "/retry";
 
     [Function(nameof(RetryUpload))]
     public async Task<IActionResult> Run(
-        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "api/uploads/{*path}")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/uploads/{*path}")] HttpRequest request,
         string path,
         CancellationToken cancellationToken)
     {
+        if (await access.RefuseAsync(request, DeskRole.Editor, cancellationToken) is { } refused)
+        {
+            return refused;
+        }
+
         // The route value arrives decoded once (only an encoded "/" stays as %2F); decoding it again let
         // "..%252F" reach ingest as "../".
         path ??= string.Empty;

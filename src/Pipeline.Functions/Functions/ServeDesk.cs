@@ -11,18 +11,21 @@ namespace Pipeline.Functions.Functions;
 /// One segment only (<c>desk/{file}</c>), so the route can never match what <c>{code}</c> matches; <c>/desk</c> itself
 /// is a reserved code that the redirect sends here.
 /// </summary>
-public sealed class ServeDesk(Storage.StorageClients storage)
+public sealed class ServeDesk(Storage.StorageClients storage, Microsoft.Extensions.Options.IOptions<Access.AccessOptions> access)
 {
     public const string EntryPath = "/desk/index.html";
 
     /// <summary>
     /// Stricter than the site's: the desk loads nothing from elsewhere and may not be framed. It connects to its own
-    /// origin (the API) and to the blob endpoint of the storage account, where uploads go straight from the browser.
+    /// origin (the API), to the blob endpoint of the storage account, where uploads go straight from the browser, and,
+    /// with Entra sign-in on, to the sign-in host, where it redeems the sign-in code for a token.
     /// </summary>
-    public string ContentSecurityPolicy { get; } = PolicyFor(storage.BlobService.Uri);
+    public string ContentSecurityPolicy { get; } = PolicyFor(storage.BlobService.Uri, access.Value.EntraEnabled ? access.Value.EntraInstance : null);
 
-    public static string PolicyFor(Uri blobEndpoint) =>
-        $"default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self' {blobEndpoint.GetLeftPart(UriPartial.Authority)}; img-src 'self' data:; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
+    public static string PolicyFor(Uri blobEndpoint, Uri? signIn = null) =>
+        $"default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self' {blobEndpoint.GetLeftPart(UriPartial.Authority)}"
+        + (signIn is null ? "" : " " + signIn.GetLeftPart(UriPartial.Authority))
+        + "; img-src 'self' data:; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
 
     private static readonly FrozenDictionary<string, (byte[] Body, string ContentType)> Files = Load();
 

@@ -5,18 +5,24 @@ using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Logging;
 using Pipeline.Core.Links;
 using Pipeline.Functions.Http;
+using Pipeline.Functions.Access;
 
 namespace Pipeline.Functions.Functions;
 
 /// <summary><c>PATCH /api/links/{code}</c>: changes a link's target, title or expiry.</summary>
-public sealed class UpdateShortLink(ShortLinkService links, AuditTrail audit, ILogger<UpdateShortLink> logger)
+public sealed class UpdateShortLink(ShortLinkService links, AuditTrail audit, ILogger<UpdateShortLink> logger, ManagementAccess access)
 {
     [Function(nameof(UpdateShortLink))]
     public async Task<IActionResult> Run(
-        [HttpTrigger(AuthorizationLevel.Function, "patch", Route = "api/links/{code}")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "patch", Route = "api/links/{code}")] HttpRequest request,
         string code,
         CancellationToken cancellationToken)
     {
+        if (await access.RefuseAsync(request, DeskRole.Editor, cancellationToken) is { } refused)
+        {
+            return refused;
+        }
+
         var (body, error) = await JsonBody.ReadAsync<ShortLinkUpdate>(request, cancellationToken);
         if (body is null)
         {
