@@ -23,6 +23,30 @@ public sealed class BrowserFactAttribute : FactAttribute
     public static string Executable => Chromium ?? throw new InvalidOperationException(
         $"no browser: install one with 'sudo apt-get install -y chromium', or name any Chromium or Chrome in {BrowserVariable}");
 
+    /// <summary>The browser, headless, with no sandbox (CI runs as root), no GPU and no calls home of its own.</summary>
+    public static Task<Microsoft.Playwright.IBrowser> LaunchAsync(Microsoft.Playwright.IPlaywright playwright) =>
+        playwright.Chromium.LaunchAsync(new Microsoft.Playwright.BrowserTypeLaunchOptions
+        {
+            ExecutablePath = Executable,
+            Headless = true,
+            Args = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"],
+        });
+
+    /// <summary>What the page reports as errors from now on (console errors and uncaught exceptions), with its address.</summary>
+    public static List<string> WatchErrors(Microsoft.Playwright.IPage page)
+    {
+        var errors = new List<string>();
+        page.Console += (_, message) =>
+        {
+            if (message.Type == "error")
+            {
+                errors.Add($"{page.Url}: {message.Text}");
+            }
+        };
+        page.PageError += (_, error) => errors.Add($"{page.Url}: {error}");
+        return errors;
+    }
+
     public static bool Required =>
         Environment.GetEnvironmentVariable(RequireVariable) == "1" ||
         string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase);

@@ -36,22 +36,9 @@ public sealed class DeskBrowserTests(AzuriteFixture azurite, ITestOutputHelper o
             using var api = new HttpClient { BaseAddress = host.ApiBase, DefaultRequestHeaders = { { "x-functions-key", host.ApiKey } } };
 
             using var playwright = await Playwright.CreateAsync();
-            await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-            {
-                ExecutablePath = BrowserFactAttribute.Executable,
-                Headless = true,
-                Args = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"],
-            });
+            await using var browser = await BrowserFactAttribute.LaunchAsync(playwright);
             var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
-            var errors = new List<string>();
-            page.Console += (_, message) =>
-            {
-                if (message.Type == "error")
-                {
-                    errors.Add($"{page.Url}: {message.Text}");
-                }
-            };
-            page.PageError += (_, error) => errors.Add($"{page.Url}: {error}");
+            var errors = BrowserFactAttribute.WatchErrors(page);
 
             // /desk on the API host leads to the desk; a wrong key is refused with a message, the right one signs in.
             await page.GotoAsync(new Uri(host.ApiBase, "desk").ToString());
@@ -348,12 +335,7 @@ public sealed class DeskBrowserTests(AzuriteFixture azurite, ITestOutputHelper o
         Assert.Equal(HttpStatusCode.Unauthorized, (await ReviewAsync(closed, header: true)).StatusCode);
 
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = BrowserFactAttribute.Executable,
-            Headless = true,
-            Args = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"],
-        });
+        await using var browser = await BrowserFactAttribute.LaunchAsync(playwright);
         var page = await browser.NewPageAsync();
         await page.GotoAsync(new Uri(open.ApiBase, "desk/index.html").ToString());
         await Assertions.Expect(page.Locator("#notice")).ToContainTextAsync("Open desk");

@@ -57,12 +57,7 @@ public sealed class PictureBrowserTests(AzuriteFixture azurite, ITestOutputHelpe
             }
 
             using var playwright = await Playwright.CreateAsync();
-            await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-            {
-                ExecutablePath = BrowserFactAttribute.Executable,
-                Headless = true,
-                Args = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"],
-            });
+            await using var browser = await BrowserFactAttribute.LaunchAsync(playwright);
             Directory.CreateDirectory(SiteBrowserTests.ScreenshotFolder);
             foreach (var (width, expected) in new[] { (1280, "960.webp"), (390, "480.webp") })
             {

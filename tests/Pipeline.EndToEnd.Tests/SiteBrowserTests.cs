@@ -41,24 +41,11 @@ public sealed class SiteBrowserTests(AzuriteFixture azurite, ITestOutputHelper o
             Directory.CreateDirectory(ScreenshotFolder);
 
             using var playwright = await Playwright.CreateAsync();
-            await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-            {
-                ExecutablePath = Chromium,
-                Headless = true,
-                Args = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"],
-            });
+            await using var browser = await BrowserFactAttribute.LaunchAsync(playwright);
             var context = await browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1024, Height = 900 } });
             await context.GrantPermissionsAsync(["clipboard-read", "clipboard-write"], new BrowserContextGrantPermissionsOptions { Origin = host.SiteBase.ToString().TrimEnd('/') });
             var page = await context.NewPageAsync();
-            var errors = new List<string>();
-            page.Console += (_, message) =>
-            {
-                if (message.Type == "error")
-                {
-                    errors.Add($"{page.Url}: {message.Text}");
-                }
-            };
-            page.PageError += (_, error) => errors.Add($"{page.Url}: {error}");
+            var errors = BrowserFactAttribute.WatchErrors(page);
 
             // Home → the article. The waits are web-first assertions on what a reader sees (the address, the heading), not
             // on the load event: a CI run timed out in WaitForURL's wait for the load event after network idle had fired,
