@@ -51,6 +51,12 @@ param siteFrontDoor bool = false
 @description('Custom domain of short links, bound to the function app with a managed certificate; empty for the app\'s host name.')
 param shortLinkDomain string = ''
 
+@description('Directory (tenant) id of the editors\' Entra tenant, for signing in to the desk with Microsoft; empty (with deskEntraClientId) for key sign-in only. See README.md, section Desk sign-in.')
+param deskEntraTenantId string = ''
+
+@description('Application (client) id of the desk\'s app registration (single-page app, exposes Desk.Use, app roles Editor and Publisher); empty for key sign-in only.')
+param deskEntraClientId string = ''
+
 var abbrs = loadJsonContent('abbreviations.json')
 var resourceToken = toLower(uniqueString(subscription().id, environmentName, location))
 var tags = { 'azd-env-name': environmentName }
@@ -185,6 +191,8 @@ module functionApp 'app/function-app.bicep' = {
     applicationInsightsName: monitoring.outputs.applicationInsightsName
     siteBaseUrl: siteBaseUrl
     shortLinkDomain: shortLinkDomain
+    deskEntraTenantId: deskEntraTenantId
+    deskEntraClientId: deskEntraClientId
   }
   // The host reads its storage and the deployment package as the identity from its first start.
   dependsOn: [roles]

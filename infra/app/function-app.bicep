@@ -33,6 +33,12 @@ param siteBaseUrl string
 @description('Custom host name for short links (CNAME to the app and asuid TXT record in place); empty for the default host name.')
 param shortLinkDomain string = ''
 
+@description('Editors\' Entra tenant id for desk sign-in; empty for none.')
+param deskEntraTenantId string = ''
+
+@description('Client id of the desk\'s app registration; empty for none.')
+param deskEntraClientId string = ''
+
 @description('Upper bound of instances the plan scales out to.')
 @minValue(40)
 @maxValue(1000)
@@ -132,6 +138,10 @@ resource appSettings 'Microsoft.Web/sites/config@2024-11-01' = {
     // App Service's front end appends the client's address to X-Forwarded-For; the redirect's limit on storage
     // lookups per client reads its last entry (earlier entries are whatever the client sent).
     ShortLinks__ClientAddressHeader: 'X-Forwarded-For'
+    // Desk sign-in with Entra ID, validated by the app itself: Flex Consumption has no App Service authentication,
+    // and the app starts only with both set or neither (AccessOptions). Ids, not secrets: the desk is a public client.
+    Access__EntraTenantId: deskEntraTenantId
+    Access__EntraClientId: deskEntraClientId
     // "/" answers 204 instead of the Functions host's HTML home page, as on the local host.
     AzureWebJobsDisableHomepage: 'true'
     // Entra-authenticated telemetry from the host and the worker, as the app's identity.

@@ -14,7 +14,8 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<Http.ApiResults>();
 
         // Who may make management calls: function keys (checked by the host) and, when configured, Entra ID tokens.
-        services.AddOptions<Access.AccessOptions>().BindConfiguration(Access.AccessOptions.SectionName);
+        services.AddOptions<Access.AccessOptions>().BindConfiguration(Access.AccessOptions.SectionName).ValidateOnStart();
+        services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<Access.AccessOptions>, Access.AccessOptions.Check>();
         services.AddSingleton(sp => new Access.EntraTokens(sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<Access.AccessOptions>>()));
         services.AddSingleton(sp => new Access.HostKeyCheck(
             sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<Access.AccessOptions>>(),

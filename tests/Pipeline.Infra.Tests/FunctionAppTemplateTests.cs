@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Azure.Identity;
 using Microsoft.Extensions.Configuration;
 using Pipeline.Core;
+using Pipeline.Functions.Access;
 using Pipeline.Infra.Tests.Arm;
 using Pipeline.Storage;
 
@@ -135,6 +136,40 @@ public sealed class FunctionAppTemplateTests
         Assert.Equal(
             "[format('ClientId={0};Authorization=AAD', parameters('identityClientId'))]",
             Infra.RawAppSettings["APPLICATIONINSIGHTS_AUTHENTICATION_STRING"]!.ToString());
+    }
+
+    [Fact]
+    public void AppSettings_DeskEntraSignIn_IsOffByDefault_AndOnWithTheTenantAndClientIds()
+    {
+        const string Tenant = "0f0e0d0c-1111-4b4b-8c8c-aabbccddeeff";
+        const string Client = "1a2b3c4d-5555-4f4f-9a9a-112233445566";
+        static AccessOptions Read(JsonObject settings) => new()
+        {
+            EntraTenantId = settings["Access__EntraTenantId"]?.ToString(),
+            EntraClientId = settings["Access__EntraClientId"]?.ToString(),
+        };
+
+        var byDefault = Read(Infra.AppSettings);
+        var withSignIn = Read((JsonObject)Infra.With(new JsonObject { ["deskEntraTenantId"] = Tenant, ["deskEntraClientId"] = Client })
+            .OfType("Microsoft.Web/sites/config").Single(c => c.GetString("name")!.EndsWith("/appsettings", StringComparison.Ordinal)).Get("properties")!);
+
+        Assert.False(byDefault.EntraEnabled);
+        Assert.Null(byDefault.Problem());
+        Assert.True(withSignIn.EntraEnabled);
+        Assert.Null(withSignIn.Problem());
+        Assert.Equal((Tenant, Client), (withSignIn.EntraTenantId, withSignIn.EntraClientId));
+        // azd fills them from the environment, as it does the domains.
+        var parameters = Infra.ReadFile("infra", "main.parameters.json");
+        Assert.Contains("\"${PIPELINE_DESK_TENANT_ID=}\"", parameters, StringComparison.Ordinal);
+        Assert.Contains("\"${PIPELINE_DESK_CLIENT_ID=}\"", parameters, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void FunctionApp_HasNoAppServiceAuthentication_TheAppChecksSignInItself()
+    {
+        // Flex Consumption does not offer App Service authentication (authsettingsV2); a template that set it would
+        // fail to deploy, and sign-in is the app's own (Pipeline.Functions.Access).
+        Assert.DoesNotContain(Infra.Template.OfType("Microsoft.Web/sites/config"), c => c.GetString("name")!.EndsWith("/authsettingsV2", StringComparison.Ordinal));
     }
 
     /// <summary>The app settings as configuration, with values only a deployment knows replaced by sample endpoints.</summary>

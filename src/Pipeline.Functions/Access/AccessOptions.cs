@@ -23,6 +23,47 @@ public sealed class AccessOptions
     /// </summary>
     public Uri? KeyCheckUrl { get; set; }
 
+    /// <summary>
+    /// What is wrong with these settings, or null: a tenant without a client id (or the reverse) would leave the desk
+    /// with a sign-in that cannot work, so the app refuses to start and says which setting to mend.
+    /// </summary>
+    public string? Problem()
+    {
+        var tenant = !string.IsNullOrWhiteSpace(EntraTenantId);
+        var client = !string.IsNullOrWhiteSpace(EntraClientId);
+        if (tenant != client)
+        {
+            return tenant
+                ? "Access:EntraTenantId is set but Access:EntraClientId is not: set both (the desk's app registration) or neither"
+                : "Access:EntraClientId is set but Access:EntraTenantId is not: set both (the editors' tenant) or neither";
+        }
+
+        if (!tenant)
+        {
+            return null;
+        }
+
+        if (!Guid.TryParse(EntraClientId, out _))
+        {
+            return $"Access:EntraClientId '{EntraClientId}' is not an application (client) id: a GUID, as the app registration shows it";
+        }
+
+        // The tenant by its id, not a domain or "common": tokens carry the id (tid, and in their issuer), and a
+        // token is let in only when both name this one tenant.
+        return Guid.TryParse(EntraTenantId, out _)
+            ? null
+            : $"Access:EntraTenantId '{EntraTenantId}' is not a directory (tenant) id: a GUID, as the tenant's overview shows it";
+    }
+
+    /// <summary>Checks the settings when the app starts, with <see cref="Problem"/>'s words.</summary>
+    public sealed class Check : Microsoft.Extensions.Options.IValidateOptions<AccessOptions>
+    {
+        public Microsoft.Extensions.Options.ValidateOptionsResult Validate(string? name, AccessOptions options) =>
+            options.Problem() is { } problem
+                ? Microsoft.Extensions.Options.ValidateOptionsResult.Fail(problem)
+                : Microsoft.Extensions.Options.ValidateOptionsResult.Success;
+    }
+
     public bool EntraEnabled => !string.IsNullOrWhiteSpace(EntraTenantId) && !string.IsNullOrWhiteSpace(EntraClientId);
 
     /// <summary>The tenant's v2.0 authority, e.g. <c>https://login.microsoftonline.com/{tenant}/v2.0</c>.</summary>
