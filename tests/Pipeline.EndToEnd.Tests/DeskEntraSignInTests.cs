@@ -10,7 +10,7 @@ namespace Pipeline.EndToEnd.Tests;
 /// <summary>
 /// An editor signs in to the desk with Microsoft (a tenant on 127.0.0.1 that speaks the identity platform's protocol:
 /// metadata, keys, authorization code with PKCE): the desk names them, their upload is theirs in the audit log, and
-/// what their app role does not allow is refused with the reason, until the Publisher role is theirs.
+/// what their app role does not allow is not offered (and refused by the API with the reason), until the Publisher role is theirs.
 /// </summary>
 [Collection(AzuriteCollection.Name)]
 public sealed class DeskEntraSignInTests(AzuriteFixture azurite, ITestOutputHelper output)
@@ -71,15 +71,25 @@ public sealed class DeskEntraSignInTests(AzuriteFixture azurite, ITestOutputHelp
             var card = page.Locator("#review li[data-article]").First;
             await Assertions.Expect(card).ToBeVisibleAsync();
 
-            // An editor may upload and correct, not publish: the refusal says which role it takes.
+            // An editor may upload, correct and reject, not publish: the desk says so, and the API refuses it with
+            // the role it takes if asked anyway.
             const string Headline = "Turbat opens its first cold store for dates";
-            await card.GetByLabel("Headline").FillAsync(Headline);
-            await card.GetByRole(AriaRole.Button, new() { Name = "Approve and publish" }).ClickAsync();
-            await Assertions.Expect(page.Locator("#notice")).ToContainTextAsync("Bilal Ahmed is signed in but does not have the Publisher role");
-            // The browser reports the refusal (403) as a console error, and on this local host the desk's probe for an
-            // open desk before sign-in (401); nothing else.
-            Assert.True(errors.All(e => e.Contains("403", StringComparison.Ordinal) || e.Contains("401", StringComparison.Ordinal)), "console errors besides the refusals:\n" + string.Join("\n", errors));
-            Assert.Contains(errors, e => e.Contains("403", StringComparison.Ordinal));
+            var approve = card.GetByRole(AriaRole.Button, new() { Name = "Approve and publish" });
+            await Assertions.Expect(approve).ToBeDisabledAsync();
+            await Assertions.Expect(card).ToContainTextAsync("Approving takes the Publisher role");
+            await Assertions.Expect(card.GetByRole(AriaRole.Button, new() { Name = "Reject" })).ToBeEnabledAsync();
+            var held = await card.GetAttributeAsync("data-article");
+            using (var http = new HttpClient { BaseAddress = host.ApiBase })
+            {
+                using var asked = new HttpRequestMessage(HttpMethod.Post, $"api/articles/{held}/approve") { Content = new StringContent("{}", System.Text.Encoding.UTF8, "application/json") };
+                asked.Headers.Authorization = new AuthenticationHeaderValue("Bearer", tenant.AccessToken());
+                var refused = await http.SendAsync(asked);
+                Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+                Assert.Contains("Bilal Ahmed is signed in but does not have the Publisher role", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+            }
+
+            // On this local host the desk probes for an open desk before sign-in (one 401); nothing else.
+            Assert.True(errors.All(e => e.Contains("401", StringComparison.Ordinal)), "console errors besides the probe:\n" + string.Join("\n", errors));
             errors.Clear();
 
             // The administrator assigns the role; signed in again, the same approval publishes.
@@ -92,6 +102,8 @@ public sealed class DeskEntraSignInTests(AzuriteFixture azurite, ITestOutputHelp
             await card.GetByLabel("Headline").FillAsync(Headline);
             await card.GetByRole(AriaRole.Button, new() { Name = "Approve and publish" }).ClickAsync();
             await Assertions.Expect(page.Locator("#notice")).ToContainTextAsync($"Published “{Headline}”");
+            // A publisher is offered unpublishing too.
+            await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = $"Unpublish {Headline}" })).ToBeVisibleAsync();
 
             // The log names the person (and their object id), for the upload and for the approval.
             var approved = page.Locator("#audit tbody tr").Filter(new() { HasText = "approved" });

@@ -117,17 +117,30 @@ async function finishEntraSignIn() {
     token: answer.access_token,
     expiresAt: Date.now() + Number(answer.expires_in || 3600) * 1000,
     name: nameIn(answer.id_token),
+    roles: claimsIn(answer.access_token).roles || [],
   }));
 }
 
-// The person's name, for the header only: read from the ID token without checking it (the API checks the access token).
-function nameIn(idToken) {
+// A token's claims, read without checking them: for what the desk shows only (the API checks the access token).
+function claimsIn(token) {
   try {
-    const payload = JSON.parse(atob(idToken.split(".")[1].replace(/-/g, "+").replace(/_/g, "/")));
-    return payload.name || payload.preferred_username || "";
+    const base64 = token.split(".")[1].replace(/-/g, "+").replace(/_/g, "/");
+    return JSON.parse(new TextDecoder().decode(Uint8Array.from(atob(base64), (c) => c.charCodeAt(0))));
   } catch {
-    return "";
+    return {};
   }
+}
+
+function nameIn(idToken) {
+  const claims = claimsIn(idToken);
+  return claims.name || claims.preferred_username || "";
+}
+
+// Approving, republishing and unpublishing take the Publisher role; a key holder may do all. The desk offers what the
+// signed-in person may do (the API decides either way).
+function mayPublish() {
+  const person = entraSession();
+  return !person || (person.roles || []).includes("Publisher");
 }
 
 async function api(path, options = {}) {
@@ -449,7 +462,10 @@ function field(id, label, value, multiline = false) {
 function reviewCard(article) {
   const id = article.id;
   const [headlineLabel, headline] = field(`headline-${id}`, "Headline", article.headline);
-  const approve = element("button", { type: "button", textContent: "Approve and publish" });
+  const publisher = mayPublish();
+  const approve = element("button", { type: "button", textContent: "Approve and publish", disabled: !publisher });
+  const roleHint = publisher ? null : element("p", { class: "hint", id: `approve-hint-${id}`, textContent: "Approving takes the Publisher role; you can correct and reject." });
+  if (roleHint) approve.setAttribute("aria-describedby", roleHint.id);
   const reject = element("button", { type: "button", class: "secondary", textContent: "Reject" });
   const reasons = element("ul", { class: "reasons" });
   for (const reason of article.reviewReasons || []) reasons.append(element("li", { textContent: reason }));
@@ -494,7 +510,8 @@ function reviewCard(article) {
       say(`Published “${published.headline}”.`);
       await Promise.all([refresh(), refreshArticles()]);
     } finally {
-      approve.disabled = reject.disabled = false;
+      approve.disabled = !publisher;
+      reject.disabled = false;
     }
   }));
   reject.addEventListener("click", () => guarded(async () => {
@@ -504,7 +521,8 @@ function reviewCard(article) {
       say(`Rejected “${article.headline}”.`);
       await refresh();
     } finally {
-      approve.disabled = reject.disabled = false;
+      approve.disabled = !publisher;
+      reject.disabled = false;
     }
   }));
 
@@ -526,6 +544,7 @@ function reviewCard(article) {
       element("div", {}, headlineLabel, headline, details),
       read),
     element("div", { class: "actions" }, approve, reject, preview),
+    ...(roleHint ? [roleHint] : []),
     previewLink);
 }
 
@@ -669,7 +688,7 @@ function articleCard(article, state) {
   // The list is drawn again when uploads finish; what an editor opened stays open.
   if (openArticles.has(article.id)) guarded(() => show(true));
   const actions = element("div", { class: "actions" }, details);
-  if (state === "published") {
+  if (state === "published" && mayPublish()) {
     const republish = element("button", { type: "button", class: "secondary", textContent: "Republish" });
     republish.setAttribute("aria-label", `Republish ${article.headline}`);
     republish.addEventListener("click", () => guarded(async () => {
