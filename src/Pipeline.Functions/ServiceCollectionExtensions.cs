@@ -16,7 +16,7 @@ public static class ServiceCollectionExtensions
         // Who may make management calls: function keys (checked by the host) and, when configured, Entra ID tokens.
         services.AddOptions<Access.AccessOptions>().BindConfiguration(Access.AccessOptions.SectionName).ValidateOnStart();
         services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<Access.AccessOptions>, Access.AccessOptions.Check>();
-        services.AddSingleton(sp => new Access.EntraTokens(sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<Access.AccessOptions>>()));
+        services.AddSingleton<Access.EntraTokens>();
         services.AddSingleton(sp => new Access.HostKeyCheck(
             sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<Access.AccessOptions>>(),
             sp.GetRequiredService<Microsoft.Extensions.Configuration.IConfiguration>(),

@@ -136,7 +136,7 @@ public static class FunctionEndpoints
 
     private static bool HasKey(HttpContext context, byte[] expected)
     {
-        var given = context.Request.Headers["x-functions-key"].FirstOrDefault() ?? context.Request.Query["code"].FirstOrDefault() ?? string.Empty;
+        var given = Functions.Access.HostKeyCheck.KeyOf(context.Request) ?? string.Empty;
         return CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(given), expected);
     }
 }

@@ -18,6 +18,9 @@ public sealed class HostKeyCheck
 {
     public const string Route = "api/access/key";
 
+    /// <summary>The header a key travels in, as the Functions host reads it.</summary>
+    public const string KeyHeader = "x-functions-key";
+
     private static readonly TimeSpan KeepValid = TimeSpan.FromMinutes(5);
     private static readonly TimeSpan KeepRefused = TimeSpan.FromMinutes(1);
     private const int MaxRemembered = 1_000;
@@ -37,6 +40,10 @@ public sealed class HostKeyCheck
             Timeout = TimeSpan.FromSeconds(10),
         };
     }
+
+    /// <summary>The key a request carries, where the Functions host looks: the header, else <c>?code=</c>; null for none.</summary>
+    public static string? KeyOf(Microsoft.AspNetCore.Http.HttpRequest request) =>
+        request.Headers[KeyHeader].FirstOrDefault() ?? request.Query["code"].FirstOrDefault();
 
     /// <summary>Where keys are checked; null where neither a setting nor the platform names it.</summary>
     public Uri? Address => checkUrl;
@@ -65,7 +72,7 @@ public sealed class HostKeyCheck
         try
         {
             using var request = new HttpRequestMessage(HttpMethod.Get, checkUrl);
-            request.Headers.Add("x-functions-key", key);
+            request.Headers.Add(KeyHeader, key);
             using var response = await http.SendAsync(request, cancellationToken);
             if (response.IsSuccessStatusCode)
             {

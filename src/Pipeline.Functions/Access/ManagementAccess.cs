@@ -32,7 +32,7 @@ public sealed partial class ManagementAccess(EntraTokens tokens, HostKeyCheck ke
             return await CheckTokenAsync(request, authorization["Bearer ".Length..].Trim(), needed, cancellationToken);
         }
 
-        var key = request.Headers["x-functions-key"].FirstOrDefault() ?? request.Query["code"].FirstOrDefault();
+        var key = HostKeyCheck.KeyOf(request);
         if (string.IsNullOrEmpty(key))
         {
             return new UnauthorizedResult();
